@@ -1,0 +1,30 @@
+/**
+ * The command-line program: one file per subcommand under commands/.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT, type CliIo } from './io.js';
+
+export const VERSION = '0.1.0';
+
+/** Builds the program; `done` receives each action's exit code. */
+export function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command('hashpivot')
+    .description('Treasury and MW-allocation calculator for Bitcoin miners moving megawatts to AI/HPC hosting')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+    });
+  registerValidate(program, io, done);
+  registerSchema(program, io, done);
+  return program;
+}
+
+export function commanderExitCode(e: CommanderError): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+  return EXIT.invalid;
+}
