@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { Plan } from '../core/plan.js';
 import { didYouMean, error, hasErrors, type Diagnostic, type SourceRange } from './diagnostic.js';
 import { normalizePlan } from './normalize.js';
+import { checkReferences } from './references.js';
 import { applyOverrides, type Override } from './overrides.js';
 import { planSchema, type WrittenPlan } from './plan-schema.js';
 import { entryAt, nodeAt, parseYamlTree, toPlain, type LMap, type LNode } from './yaml-tree.js';
@@ -65,7 +66,7 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
       if (entry.value.kind !== 'map') continue; // the schema reported it
       const overrides: Override[] = entry.value.entries.map((o) => ({ path: o.key, pathRange: o.keyRange, value: o.value, file }));
       const applied = applyOverrides(withoutScenarios(root), overrides);
-      const result = hasErrors(applied.diagnostics) ? { plan: undefined, diagnostics: [] } : validate(applied.root, file, scenarioNames);
+      const result = validate(applied.root, file, scenarioNames);
       for (const dgn of [...applied.diagnostics, ...result.diagnostics]) {
         if (seen.has(diagnosticKey(dgn))) continue; // the base plan has it already
         seen.add(diagnosticKey(dgn));
@@ -109,15 +110,16 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 
 function validate(root: LNode, file: string, scenarioNames: readonly string[]): { plan?: Plan; written?: WrittenPlan; diagnostics: Diagnostic[] } {
   const result = planSchema.safeParse(toPlain(root));
+  const references = checkReferences(root, file);
   if (!result.success) {
     const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(issue, [], root, file));
-    return { diagnostics };
+    return { diagnostics: [...diagnostics, ...references] };
   }
   const normalized = normalizePlan(result.data, root, file, scenarioNames);
   return {
-    ...(normalized.plan ? { plan: normalized.plan } : {}),
+    ...(normalized.plan && references.length === 0 ? { plan: normalized.plan } : {}),
     written: result.data,
-    diagnostics: [...normalized.diagnostics],
+    diagnostics: [...normalized.diagnostics, ...references],
   };
 }
 
@@ -182,24 +184,27 @@ function issueToDiagnostics(issue: Issue, prefix: Path, root: LNode, file: strin
       return [error('wrong-type', `\`${got}\` is not one of ${options.map((o) => `\`${o}\``).join(', ')}`, file, range(path), didYouMean(got, options, 'values'))];
     }
     case 'invalid_format': {
-      return [error(params?.code ?? 'wrong-type', `${shown}: ${issue.message}`, file, range(path), idHint)];
+      // the only string patterns with their own message are ids (see plan-schema.ts)
+      return [error('bad-id', `${shown}: ${issue.message}`, file, range(path), idHint)];
     }
     default: {
       const code = params?.code ?? 'invalid';
       if (code === 'wrong-type' && nodeAt(root, path) === undefined) return [typeError(root, path, file, issue.message)];
-      return [error(code, `${shown} ${issue.message}`, file, range(path), hintFor(code))];
+      return [error(code, `${shown} ${issue.message}`, file, range(path), hintFor(code, String(path[path.length - 1] ?? '')))];
     }
   }
 }
 
 const idHint = 'e.g. `s21xp-2027`: lower-case letters, digits, `.`, `_`, `-`';
 
-function hintFor(code: string): string | undefined {
+function hintFor(code: string, key: string): string | undefined {
   switch (code) {
     case 'negative':
       return 'quantities are zero or more';
     case 'out-of-range':
-      return 'percent keys are 0..100 (15 means 15%); growth rates are above -100';
+      if (/^growth_pct|escalator/.test(key)) return 'growth rates are percent per period and above -100 (-15 means -15%)';
+      if (/_pct$/.test(key)) return 'percent keys are 0..100 (15 means 15%)';
+      return 'see the allowed range in the plan format (README) or `hashpivot schema`';
     case 'not-a-number':
       return 'write a finite decimal number';
     case 'number-precision':

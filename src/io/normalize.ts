@@ -188,28 +188,13 @@ class Normalizer {
     return input === undefined ? constantSeries(new Decimal(fallback), this.origin) : this.series(input, path);
   }
 
-  private uniqueIds(items: readonly { id: string }[], listPath: Path, what: string): void {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const first = seen.get(item.id);
-      if (first !== undefined) {
-        this.err('duplicate-id', `duplicate ${what} id \`${item.id}\` (also item ${first + 1} of ${listPath.join('.')})`, [...listPath, i, 'id'], 'ids are unique within their list; rename one');
-      } else seen.set(item.id, i);
-    });
-  }
-
-  private siteRef(siteIndex: ReadonlyMap<string, number>, site: string, path: Path): number {
-    const index = siteIndex.get(site);
-    if (index === undefined) {
-      this.err('unknown-site', `unknown site \`${site}\``, path, didYouMean(site, [...siteIndex.keys()], 'sites'));
-      return -1;
-    }
-    return index;
+  /** Index of a site id; references were checked in references.ts. */
+  private siteRef(siteIndex: ReadonlyMap<string, number>, site: string): number {
+    return siteIndex.get(site) ?? -1;
   }
 
   private sites(): Site[] {
     const written = this.w.sites;
-    this.uniqueIds(written, ['sites'], 'site');
     return written.map((s, i): Site => {
       const p = s.power;
       return {
@@ -232,7 +217,6 @@ class Normalizer {
 
   private fleet(siteIndex: ReadonlyMap<string, number>, start: Month, end: Month): Batch[] {
     const written = this.w.fleet ?? [];
-    this.uniqueIds(written, ['fleet'], 'batch');
     return written.map((b, i): Batch => {
       const path = ['fleet', i];
       const online = b.online ? month(b.online) : start;
@@ -245,7 +229,7 @@ class Normalizer {
       return {
         id: b.id,
         siteId: b.site,
-        siteIndex: this.siteRef(siteIndex, b.site, [...path, 'site']),
+        siteIndex: this.siteRef(siteIndex, b.site),
         model: b.model,
         units: d(b.units),
         hashrateThs: d(b.hashrate_ths),
@@ -261,7 +245,6 @@ class Normalizer {
 
   private hosting(siteIndex: ReadonlyMap<string, number>): HostingContract[] {
     const written = this.w.hosting ?? [];
-    this.uniqueIds(written, ['hosting'], 'hosting contract');
     return written.map((h, i): HostingContract => {
       const path = ['hosting', i];
       const conversionStart = month(h.conversion_start);
@@ -273,7 +256,7 @@ class Normalizer {
       const common = {
         id: h.id,
         siteId: h.site,
-        siteIndex: this.siteRef(siteIndex, h.site, [...path, 'site']),
+        siteIndex: this.siteRef(siteIndex, h.site),
         conversionStart,
         serviceStart,
         termMonths,
@@ -334,10 +317,13 @@ class Normalizer {
       const reserved = active.map((o) => ({ id: o.id, mw: reservedMw(o) }));
       const total = reserved.reduce((s, r) => s.plus(r.mw), ZERO);
       if (total.gt(site.capacityMw)) {
-        const parts = reserved.map((r) => `${r.id} ${r.mw.toString()} MW`).join(' + ');
+        const parts =
+          reserved.length === 1
+            ? `${reserved[0]!.id} reserves ${total.toString()} MW`
+            : `${reserved.map((r) => `${r.id} ${r.mw.toString()} MW`).join(' + ')} = ${total.toString()} MW`;
         this.err(
           'over-reserved',
-          `site \`${site.id}\` is over-reserved in ${formatMonth(m)}: ${parts} = ${total.toString()} MW > capacity ${site.capacityMw.toString()} MW`,
+          `site \`${site.id}\` is over-reserved in ${formatMonth(m)}: ${parts} > capacity ${site.capacityMw.toString()} MW`,
           ['hosting', i, 'id'],
           'reserved facility MW is it_mw * pue (colocation) or gpus * kw_per_gpu / 1000 * pue (gpu_cloud); lower it, move the dates or raise capacity_mw',
         );
@@ -386,8 +372,6 @@ class Normalizer {
 
   private costs(start: Month, end: Month) {
     const c = this.w.costs ?? {};
-    this.uniqueIds(c.recurring ?? [], ['costs', 'recurring'], 'recurring cost');
-    this.uniqueIds(c.one_off ?? [], ['costs', 'one_off'], 'one-off flow');
     return {
       gAndAUsdPerMonth: this.optionalSeries(c.g_and_a_usd_per_month, ['costs', 'g_and_a_usd_per_month'], 0),
       recurring: (c.recurring ?? []).map((r, i) => {
@@ -408,7 +392,6 @@ class Normalizer {
 
   private debt(): Debt[] {
     const written = this.w.debt ?? [];
-    this.uniqueIds(written, ['debt'], 'debt');
     return written.map((x, i) => {
       const maturity = month(x.maturity);
       const issue = x.issue ? month(x.issue) : null;
@@ -441,7 +424,7 @@ class Normalizer {
       }
       (c.scenarios ?? []).forEach((name, j) => {
         if (name !== 'base' && !scenarioNames.includes(name)) {
-          this.err('unknown-scenario', `unknown scenario \`${name}\``, [...path, 'scenarios', j], didYouMean(name, ['base', ...scenarioNames], 'scenarios'));
+          this.err('unknown-scenario', `unknown scenario \`${name}\``, [...path, 'scenarios', j], didYouMean(name, [...scenarioNames, 'base'], 'scenarios'));
         }
       });
       return {

@@ -51,14 +51,14 @@ function num(description: string, options: NumOptions = {}) {
     .superRefine((raw, ctx) => {
       const text = String(raw);
       const issue = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code } });
-      if (/^[-+]?\.?(nan|inf(inity)?)$/i.test(text)) return issue('not-a-number', `${text} is not a finite number`);
+      if (/^[-+]?\.?(nan|inf(inity)?)$/i.test(text)) return issue('not-a-number', `must be a finite number, got ${text}`);
       const value = parseNumeral(text);
-      if (value === undefined) return issue('wrong-type', `expected a number, got \`${text}\``);
+      if (value === undefined) return issue('wrong-type', `must be a number, got \`${text}\``);
       if (significantDigits(text) > MAX_SIGNIFICANT_DIGITS) {
-        return issue('number-precision', `${text} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
+        return issue('number-precision', `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits: ${text}`);
       }
-      if (value.abs().gte(MAX_MAGNITUDE)) return issue('number-precision', `${text} is too large (magnitude 1e18 or more)`);
-      if (options.integer && !value.isInteger()) return issue('not-an-integer', `expected a whole number, got ${text}`);
+      if (value.abs().gte(MAX_MAGNITUDE)) return issue('number-precision', `must be below 1e18 in magnitude, got ${text}`);
+      if (options.integer && !value.isInteger()) return issue('not-an-integer', `must be a whole number, got ${text}`);
       if (options.min !== undefined && value.lt(options.min)) {
         const code = options.belowCode ?? (options.min === 0 ? 'negative' : 'out-of-range');
         return issue(code, code === 'negative' ? `must not be negative, got ${text}` : `must be at least ${options.min}, got ${text}`);
