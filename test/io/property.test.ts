@@ -46,7 +46,9 @@ const mutation = fc.record({
   value: junk,
 });
 
-function mutate(m: fc.Infer<typeof mutation>): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(m: Mutation): string {
   const doc = parseDocument(SOURCES[m.source]!);
   const targets = collections(doc);
   const target = targets[m.target % targets.length]!;
