@@ -10,7 +10,7 @@ const files = readdirSync(CORE).filter((f) => f.endsWith('.ts'));
 
 describe('src/core purity', () => {
   it('has files to check', () => {
-    expect(files.length).toBeGreaterThan(5);
+    expect(files.length).toBeGreaterThan(0);
   });
   for (const file of files) {
     it(`${file} imports only decimal.js and core files`, () => {
