@@ -1,0 +1,229 @@
+/**
+ * Step 3 of the month: which ASIC batches run at a site, and how much of each (spec 4.3).
+ *
+ * MW are facility MW (ASIC load * (1 + mining overhead)); energy is MWh; revenue and
+ * marginal cost are USD per MWh of energy drawn. Nothing here is a posting, so nothing is
+ * rounded except the BTC each batch mines (step 4, {@link batchOutput}).
+ */
+import { Decimal, ONE, ZERO, dmax, dmin, pct, roundBtc } from './decimal.js';
+import * as decide from './decisions.js';
+import type { Month } from './month.js';
+import type { Batch, Site } from './plan.js';
+import type { BatchMonth, Decision } from './results.js';
+
+const THS_PER_EHS = new Decimal(1_000_000);
+const W_PER_MW = new Decimal(1_000_000);
+
+/** Per-batch constants, computed once per run. */
+export interface PreparedBatch {
+  readonly batch: Batch;
+  /** units * hashrate_ths * J/TH / 1e6 * (1 + overhead%): facility MW of all units */
+  readonly facilityMw: Decimal;
+  /** units * hashrate_ths / 1e6: nameplate EH/s */
+  readonly nominalEhs: Decimal;
+  /** uptime as a fraction */
+  readonly uptime: Decimal;
+  /** facilityMw * uptime */
+  readonly uptimeMw: Decimal;
+  /** nominalEhs * uptime */
+  readonly uptimeEhs: Decimal;
+  /** nameplate EH/s per facility MW: 1 / (J/TH * (1 + overhead%)) */
+  readonly ehsPerMw: Decimal;
+}
+
+/** Batch constants at its site (see {@link PreparedBatch}); exact, unrounded. */
+export function prepareBatch(batch: Batch, site: Site): PreparedBatch {
+  const overhead = ONE.plus(pct(site.miningOverheadPct));
+  const thsTotal = batch.units.times(batch.hashrateThs);
+  const facilityMw = thsTotal.times(batch.efficiencyJPerTh).div(W_PER_MW).times(overhead);
+  const nominalEhs = thsTotal.div(THS_PER_EHS);
+  const uptime = pct(batch.uptimePct);
+  const mwPerEhs = batch.efficiencyJPerTh.times(overhead);
+  return {
+    batch,
+    facilityMw,
+    nominalEhs,
+    uptime,
+    uptimeMw: facilityMw.times(uptime),
+    uptimeEhs: nominalEhs.times(uptime),
+    ehsPerMw: mwPerEhs.isZero() ? ZERO : ONE.div(mwPerEhs),
+  };
+}
+
+/** Merit order: lowest J/TH first, ties by position in the plan's fleet list. */
+export function meritOrder(batches: readonly PreparedBatch[]): PreparedBatch[] {
+  return [...batches].sort(
+    (a, b) =>
+      a.batch.efficiencyJPerTh.cmp(b.batch.efficiencyJPerTh) || a.batch.fileIndex - b.batch.fileIndex,
+  );
+}
+
+/** A batch runs in months online <= month < retire. */
+export function isBatchActive(batch: Batch, month: Month): boolean {
+  return month >= batch.online && (batch.retire === null || month < batch.retire);
+}
+
+export interface SiteDispatchInput {
+  readonly siteId: string;
+  readonly month: Month;
+  readonly hours: number;
+  /** capacity - reserved hosting MW */
+  readonly availableMw: Decimal;
+  readonly priceUsdPerMwh: Decimal;
+  /** null: no resale, paid-for unused energy is worth 0 */
+  readonly resaleUsdPerMwh: Decimal | null;
+  /** capacity MW * hours * take_or_pay_pct */
+  readonly takeOrPayMwh: Decimal;
+  /** hosting energy drawn at the site this month (counts first against take-or-pay) */
+  readonly hostingEnergyMwh: Decimal;
+  /** demand-response curtail share as a fraction (0 without demand response) */
+  readonly curtail: Decimal;
+  /** USD earned per effective EH/s per hour of the month, after pool fee */
+  readonly usdPerEhsHour: Decimal;
+  /** BTC credited per effective EH/s over the month, after pool fee */
+  readonly btcPerEhs: Decimal;
+  readonly mode: 'economic' | 'always_on';
+  /** the site's batches in merit order (active or not) */
+  readonly meritOrder: readonly PreparedBatch[];
+}
+
+export interface SiteDispatch {
+  /** active batches in merit order */
+  readonly batches: BatchMonth[];
+  readonly miningMw: Decimal;
+  /** sum of running MW * uptime (demand-response base) */
+  readonly miningUptimeMw: Decimal;
+  readonly miningEnergyMwh: Decimal;
+  readonly effectiveEhs: Decimal;
+  readonly btcMined: Decimal;
+  readonly decisions: Decision[];
+}
+
+/**
+ * Revenue per MWh a running batch earns: USD per effective EH/s per month / (hours * J/TH *
+ * (1 + overhead)). Uptime and demand response scale hashrate and energy alike, so they cancel.
+ */
+export function revenuePerMwh(usdPerEhsHour: Decimal, b: PreparedBatch): Decimal {
+  return usdPerEhsHour.times(b.ehsPerMw);
+}
+
+/**
+ * Step 4 for one batch: BTC mined by `runningMw` of it. Effective EH/s = nameplate EH/s *
+ * (running MW / facility MW) * uptime * (1 - curtail); BTC = effective EH/s * btcPerEhs,
+ * one posting rounded to the satoshi (ROUND_HALF_EVEN).
+ */
+export function batchOutput(
+  b: PreparedBatch,
+  runningMw: Decimal,
+  curtail: Decimal,
+  btcPerEhs: Decimal,
+): { effectiveEhs: Decimal; btc: Decimal } {
+  if (runningMw.isZero() || b.facilityMw.isZero()) return { effectiveEhs: ZERO, btc: ZERO };
+  let ehs = runningMw.eq(b.facilityMw) ? b.uptimeEhs : b.uptimeEhs.times(runningMw).div(b.facilityMw);
+  if (!curtail.isZero()) ehs = ehs.times(ONE.minus(curtail));
+  return { effectiveEhs: ehs, btc: roundBtc(ehs.times(btcPerEhs)) };
+}
+
+/**
+ * Dispatch one site (spec 4.3). Active batches in merit order each take what fits of the
+ * remaining mining MW (a fraction of units when only part fits). With `economic` dispatch a
+ * batch's MW run only while revenue/MWh >= marginal cost/MWh: below the take-or-pay volume
+ * (hosting energy counted first) the marginal cost is the resale price (0 without resale),
+ * above it the power price, so a batch may run partly and stop where the marginal rises.
+ * `always_on` runs whatever fits. Energy = running MW * hours * uptime * (1 - curtail).
+ */
+export function dispatchSite(input: SiteDispatchInput): SiteDispatch {
+  const { month, curtail, mode } = input;
+  const cheapMarginal = input.resaleUsdPerMwh ?? ZERO;
+  const price = input.priceUsdPerMwh;
+  const energyPerUptimeMw = curtail.isZero()
+    ? new Decimal(input.hours)
+    : ONE.minus(curtail).times(input.hours);
+  const usdPerEhsHour = input.usdPerEhsHour;
+  let remainingMw = input.availableMw;
+  let cheapLeft = dmax(ZERO, input.takeOrPayMwh.minus(input.hostingEnergyMwh));
+  let miningMw = ZERO;
+  let miningUptimeMw = ZERO;
+  let miningEnergy = ZERO;
+  let effectiveEhs = ZERO;
+  let btcMined = ZERO;
+  const rows: BatchMonth[] = [];
+  const decisions: Decision[] = [];
+  let rank = 0;
+  for (const b of input.meritOrder) {
+    if (!isBatchActive(b.batch, month)) continue;
+    rank++;
+    const fitMw = remainingMw.gte(b.facilityMw) ? b.facilityMw : dmax(ZERO, remainingMw);
+    const revenue = revenuePerMwh(usdPerEhsHour, b);
+    // MWh drawn per MW running
+    const energyPerMw = b.uptime.times(energyPerUptimeMw);
+    // MW of this batch whose energy still falls below the take-or-pay volume
+    let cheapMw = fitMw;
+    if (!fitMw.isZero() && !energyPerMw.isZero()) {
+      if (cheapLeft.isZero()) cheapMw = ZERO;
+      else if (cheapLeft.lt(fitMw.times(energyPerMw))) cheapMw = dmin(fitMw, cheapLeft.div(energyPerMw));
+    }
+    let runningMw = ZERO;
+    let marginal = cheapMw.isZero() ? price : cheapMarginal;
+    if (mode === 'always_on') {
+      runningMw = fitMw;
+      if (fitMw.gt(cheapMw)) marginal = price;
+    } else {
+      if (cheapMw.gt(ZERO) && revenue.gte(cheapMarginal)) runningMw = cheapMw;
+      if (runningMw.eq(cheapMw) && fitMw.gt(cheapMw)) {
+        marginal = price;
+        if (revenue.gte(price)) runningMw = fitMw;
+      }
+    }
+    const capacityCut = b.facilityMw.minus(fitMw);
+    const uneconomicCut = fitMw.minus(runningMw);
+    let energy = ZERO;
+    let output = { effectiveEhs: ZERO, btc: ZERO };
+    if (!runningMw.isZero()) {
+      const uptimeMw = runningMw.eq(b.facilityMw) ? b.uptimeMw : runningMw.times(b.uptime);
+      energy = uptimeMw.times(energyPerUptimeMw);
+      output = batchOutput(b, runningMw, curtail, input.btcPerEhs);
+      remainingMw = remainingMw.minus(runningMw);
+      cheapLeft = dmax(ZERO, cheapLeft.minus(energy));
+      miningMw = miningMw.plus(runningMw);
+      miningUptimeMw = miningUptimeMw.plus(uptimeMw);
+      miningEnergy = miningEnergy.plus(energy);
+      effectiveEhs = effectiveEhs.plus(output.effectiveEhs);
+      btcMined = btcMined.plus(output.btc);
+    }
+    if (capacityCut.gt(ZERO)) {
+      decisions.push(decide.curtailCapacity(b.batch.id, input.siteId, fitMw, b.facilityMw, input.availableMw));
+    }
+    if (uneconomicCut.gt(ZERO)) {
+      decisions.push(decide.curtailUneconomic(b.batch.id, input.siteId, runningMw, fitMw, revenue, marginal));
+    }
+    rows.push({
+      batch: b.batch.id,
+      site: input.siteId,
+      units_running: runningMw.eq(b.facilityMw)
+        ? b.batch.units
+        : b.facilityMw.isZero()
+          ? ZERO
+          : b.batch.units.times(runningMw).div(b.facilityMw),
+      mining_mw: runningMw,
+      fleet_hashrate_ehs: output.effectiveEhs,
+      btc_mined: output.btc,
+      revenue_usd_per_mwh: revenue,
+      marginal_cost_usd_per_mwh: marginal,
+      merit_rank: rank,
+      facility_mw: b.facilityMw,
+      curtailed_capacity_mw: capacityCut,
+      curtailed_uneconomic_mw: uneconomicCut,
+      energy_mwh: energy,
+    });
+  }
+  return {
+    batches: rows,
+    miningMw,
+    miningUptimeMw,
+    miningEnergyMwh: miningEnergy,
+    effectiveEhs,
+    btcMined,
+    decisions,
+  };
+}

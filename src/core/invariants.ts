@@ -1,0 +1,93 @@
+/**
+ * Conservation checks run after every month (spec 4, last paragraph). A breach is an
+ * internal error of the engine, never a property of the input: it throws
+ * {@link InvariantError} instead of producing a silent number. All comparisons are exact.
+ */
+import { Decimal, ZERO } from './decimal.js';
+import { formatMonth, type Month } from './month.js';
+
+/** Thrown when the engine breaks one of its own invariants (a bug, not bad input). */
+export class InvariantError extends Error {
+  override readonly name = 'InvariantError';
+  readonly month: Month;
+  readonly invariant: string;
+  constructor(invariant: string, month: Month, message: string) {
+    super(`internal error: ${invariant} broken in ${formatMonth(month)}: ${message}`);
+    this.month = month;
+    this.invariant = invariant;
+  }
+}
+
+export interface CashFlows {
+  readonly hostingRevenueUsd: Decimal;
+  readonly powerCostUsd: Decimal;
+  readonly opexUsd: Decimal;
+  readonly capexUsd: Decimal;
+  readonly interestUsd: Decimal;
+  readonly debtFlowsUsd: Decimal;
+  readonly otherFlowsUsd: Decimal;
+  readonly saleProceedsUsd: Decimal;
+  readonly purchaseCostUsd: Decimal;
+}
+
+/**
+ * Cash: opening + hosting revenue - power cost - opex - capex - interest + debt flows +
+ * other flows + sale proceeds - purchase cost = closing (USD, exact).
+ */
+export function assertCashConserved(month: Month, opening: Decimal, flows: CashFlows, closing: Decimal): void {
+  const expected = opening
+    .plus(flows.hostingRevenueUsd)
+    .minus(flows.powerCostUsd)
+    .minus(flows.opexUsd)
+    .minus(flows.capexUsd)
+    .minus(flows.interestUsd)
+    .plus(flows.debtFlowsUsd)
+    .plus(flows.otherFlowsUsd)
+    .plus(flows.saleProceedsUsd)
+    .minus(flows.purchaseCostUsd);
+  if (!expected.eq(closing)) {
+    throw new InvariantError('cash conservation', month, `opening + flows = ${expected.toFixed()} but closing = ${closing.toFixed()}`);
+  }
+}
+
+/** BTC: opening + mined + bought - sold = closing (exact, satoshis). */
+export function assertBtcConserved(
+  month: Month,
+  opening: Decimal,
+  mined: Decimal,
+  bought: Decimal,
+  sold: Decimal,
+  closing: Decimal,
+): void {
+  const expected = opening.plus(mined).plus(bought).minus(sold);
+  if (!expected.eq(closing)) {
+    throw new InvariantError('BTC conservation', month, `opening + mined + bought - sold = ${expected.toFixed()} but closing = ${closing.toFixed()}`);
+  }
+}
+
+/**
+ * Per site MW: mining + reserved + idle = capacity, with every part >= 0 (so mining never
+ * exceeds capacity - reserved).
+ */
+export function assertSiteMw(
+  month: Month,
+  site: string,
+  capacity: Decimal,
+  mining: Decimal,
+  reserved: Decimal,
+  idle: Decimal,
+): void {
+  const parts: [string, Decimal][] = [
+    ['mining', mining],
+    ['reserved', reserved],
+    ['idle', idle],
+  ];
+  for (const [name, value] of parts) {
+    if (value.lt(ZERO)) {
+      throw new InvariantError('MW balance', month, `${name} MW at ${site} is negative (${value.toFixed()})`);
+    }
+  }
+  if (!mining.plus(reserved).plus(idle).eq(capacity)) {
+    throw new InvariantError('MW balance', month, `mining + reserved + idle MW at ${site} differ from capacity ${capacity.toFixed()}`);
+  }
+}

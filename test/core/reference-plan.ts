@@ -1,0 +1,163 @@
+/**
+ * /work/shared/spec/reference-plan.yaml (base scenario) built by hand as a normalized Plan,
+ * until the loader exists. Keep in sync with bench/engine-bench.mjs.
+ */
+import {
+  D,
+  buildPlan,
+  colocation,
+  constant,
+  costs,
+  debt,
+  gpuCloud,
+  growth,
+  m,
+  market,
+  policy,
+  power,
+  site,
+  treasury,
+  withOverrides,
+} from './plan-builder.js';
+import type { Plan } from '../../src/core/plan.js';
+
+export function referencePlan(): Plan {
+  return buildPlan({
+    name: 'Example Miner - FY2027-2029 base plan',
+    start: m('2027-01'),
+    months: 36,
+    discountRatePct: D(10),
+    market: market({
+      btcPriceUsd: growth(85000, 15),
+      networkHashrateEhs: growth(1050, 20),
+      feesBtcPerBlock: constant('0.03'),
+      blockHeight: 985000,
+      blocksPerDay: constant(144),
+    }),
+    mining: { poolFeePct: D('1.5'), dispatch: 'economic' },
+    sites: [
+      site({
+        id: 'rockdale',
+        capacityMw: D(700),
+        miningOverheadPct: D(8),
+        opexUsdPerMwMonth: D(6000),
+        power: power({
+          priceUsdPerMwh: constant(32),
+          takeOrPayPct: D(70),
+          demandChargeUsdPerKwMonth: D('1.5'),
+          resaleUsdPerMwh: constant(28),
+          demandResponse: { curtailPct: D(2), creditUsdPerMwh: D(150) },
+        }),
+      }),
+      site({
+        id: 'corsicana',
+        capacityMw: D(320),
+        miningOverheadPct: D(4),
+        opexUsdPerMwMonth: D(5000),
+        power: power({
+          priceUsdPerMwh: withOverrides(growth(38, 3), {
+            '2027-07': 55,
+            '2027-08': 62,
+            '2028-07': 57,
+            '2028-08': 65,
+            '2029-07': 59,
+            '2029-08': 67,
+          }),
+        }),
+      }),
+    ],
+    fleet: [
+      {
+        id: 's19xp-legacy',
+        siteId: 'rockdale',
+        model: 'Antminer S19 XP',
+        units: D(60000),
+        hashrateThs: D(140),
+        efficiencyJPerTh: D('21.5'),
+        uptimePct: D(95),
+        retire: m('2028-06'),
+      },
+      {
+        id: 's21pro-2025',
+        siteId: 'rockdale',
+        model: 'Antminer S21 Pro',
+        units: D(40000),
+        hashrateThs: D(234),
+        efficiencyJPerTh: D(15),
+        uptimePct: D(97),
+      },
+      {
+        id: 's21xp-2027',
+        siteId: 'corsicana',
+        model: 'Antminer S21 XP',
+        units: D(80000),
+        hashrateThs: D(270),
+        efficiencyJPerTh: D('13.5'),
+        uptimePct: D(97),
+        online: m('2027-04'),
+        capexUsd: D(345600000),
+      },
+    ],
+    hosting: [
+      colocation({
+        id: 'hyperscaler-colo',
+        siteId: 'rockdale',
+        itMw: D(150),
+        pue: D('1.3'),
+        conversionStart: m('2027-03'),
+        serviceStart: m('2027-10'),
+        termMonths: 120,
+        ramp: [
+          { month: m('2027-10'), pct: D(25) },
+          { month: m('2028-01'), pct: D(60) },
+          { month: m('2028-04'), pct: D(100) },
+        ],
+        rentUsdPerKwMonth: D(140),
+        escalatorPctPerYear: D(3),
+        power: 'pass_through',
+        capexUsdPerMw: D(3600000),
+        tenantFundedCapexPct: D(40),
+        opexUsdPerMwMonth: D(15000),
+      }),
+      gpuCloud({
+        id: 'gpu-cloud-pilot',
+        siteId: 'corsicana',
+        gpus: D(4096),
+        kwPerGpu: D('1.8'),
+        pue: D('1.25'),
+        conversionStart: m('2027-06'),
+        serviceStart: m('2027-09'),
+        termMonths: 48,
+        rateUsdPerGpuHour: growth('4.5', -15),
+        utilizationPct: constant(85),
+        capexUsdPerGpu: D(48000),
+        opexUsdPerGpuMonth: D(150),
+      }),
+    ],
+    treasury: treasury({
+      btc: D(19000),
+      cashUsd: D(350000000),
+      costBasisUsdPerBtc: D(52000),
+      policy: policy({
+        sellProductionPct: constant(50),
+        cashFloorUsd: D(150000000),
+        btcFloor: D(12000),
+        maxSellBtcPerMonth: D(2500),
+        saleDiscountPct: D('0.3'),
+      }),
+      scheduled: [{ month: m('2027-04'), side: 'sell', btc: D(1500), note: 'fund S21 XP delivery' }],
+    }),
+    costs: costs({
+      gAndAUsdPerMonth: constant(14000000),
+      recurring: [{ id: 'insurance', usdPerMonth: constant(1200000), from: null, to: null }],
+      oneOff: [
+        { id: 'land-purchase', month: m('2027-02'), amountUsd: D(-96000000) },
+        { id: 'atm-equity', month: m('2027-03'), amountUsd: D(250000000) },
+      ],
+    }),
+    debt: [
+      debt({ id: 'converts-2030', principalUsd: D(600000000), ratePct: D('0.75'), maturity: m('2030-01') }),
+      debt({ id: 'btc-backed-loan', principalUsd: D(100000000), ratePct: D('8.5'), maturity: m('2028-09') }),
+    ],
+  });
+}
