@@ -22,6 +22,13 @@ interface LineCol {
   width: number;
 }
 
+/** 1-based line of a character offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 function locate(text: string, start: number, end: number): LineCol {
   let lineStart = 0;
   let line = 1;

@@ -3,6 +3,7 @@
  * unexpected into exit 70 with a short "please report" line, then the stack trace.
  */
 import { CommanderError } from 'commander';
+import { OutputError } from '../io/write-output.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { buildProgram, commanderExitCode } from './program.js';
 
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) return commanderExitCode(e);
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputError) {
       io.stderr(`hashpivot: error: ${e.message}\n${e.hint ? `  = hint: ${e.hint}\n` : ''}`);
       return EXIT.invalid;
     }

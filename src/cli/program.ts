@@ -2,6 +2,10 @@
  * The command-line program: one file per subcommand under commands/.
  */
 import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerExplain } from './commands/explain.js';
+import { registerInit } from './commands/init.js';
+import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, type CliIo } from './io.js';
@@ -19,8 +23,12 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
     });
+  registerRun(program, io, done);
+  registerCheck(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);
+  registerExplain(program, io, done);
+  registerInit(program, io, done);
   return program;
 }
 

@@ -29,7 +29,7 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** `--set` overrides, applied to the base plan (and so to every scenario) */
+  /** `--set` overrides, applied to the base plan and on top of every scenario's overrides */
   readonly sets?: readonly Override[];
 }
 
@@ -38,13 +38,15 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
   const parsed = parseYamlTree(text, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (!parsed.root || hasErrors(diagnostics)) return { plan: undefined, diagnostics };
-  let root = parsed.root;
+  const written = parsed.root;
+  let root = written;
   if (root.kind !== 'map') {
     diagnostics.push(error('wrong-type', 'a plan is a YAML mapping of keys (version, name, start, ...)', file, root.range, 'start from `hashpivot init`'));
     return { plan: undefined, diagnostics };
   }
-  if (options.sets && options.sets.length > 0) {
-    const applied = applyOverrides(root, options.sets);
+  const sets = options.sets ?? [];
+  if (sets.length > 0) {
+    const applied = applyOverrides(root, sets);
     diagnostics.push(...applied.diagnostics);
     root = applied.root;
   }
@@ -65,12 +67,13 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
       }
       if (entry.value.kind !== 'map') continue; // the schema reported it
       const overrides: Override[] = entry.value.entries.map((o) => ({ path: o.key, pathRange: o.keyRange, value: o.value, file }));
-      const applied = applyOverrides(withoutScenarios(root), overrides);
+      // --set goes on top of the scenario, so `--scenario bear --set x=1` is bear with x = 1
+      const applied = applyOverrides(withoutScenarios(written), [...overrides, ...sets]);
       const result = validate(applied.root, file, scenarioNames);
       for (const dgn of [...applied.diagnostics, ...result.diagnostics]) {
         if (seen.has(diagnosticKey(dgn))) continue; // the base plan has it already
         seen.add(diagnosticKey(dgn));
-        diagnostics.push(attributeToScenario(dgn, entry.key, entry.keyRange, entry.value.range));
+        diagnostics.push(attributeToScenario(dgn, file, entry.key, entry.keyRange, entry.value.range));
       }
       if (result.plan) scenarios.set(entry.key, result.plan);
     }
@@ -88,12 +91,12 @@ function withoutScenarios(root: LNode): LNode {
 }
 
 function diagnosticKey(x: Diagnostic): string {
-  return `${x.severity}|${x.code}|${x.message}|${x.range?.start ?? ''}`;
+  return `${x.severity}|${x.code}|${x.file}|${x.message}|${x.range?.start ?? ''}`;
 }
 
-/** Scenario diagnostics say which scenario; those outside the scenario block point at its name. */
-function attributeToScenario(x: Diagnostic, name: string, nameRange: SourceRange, block: SourceRange): Diagnostic {
-  const inside = x.range !== undefined && x.range.start >= nameRange.start && x.range.end <= block.end;
+/** Scenario diagnostics say which scenario; those in the plan outside the scenario block point at its name. */
+function attributeToScenario(x: Diagnostic, planFile: string, name: string, nameRange: SourceRange, block: SourceRange): Diagnostic {
+  const inside = x.range === undefined || x.file !== planFile || (x.range.start >= nameRange.start && x.range.end <= block.end);
   return {
     ...x,
     message: `scenario \`${name}\`: ${x.message}`,

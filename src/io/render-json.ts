@@ -15,24 +15,9 @@ import {
   type ReportRow,
 } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
-import { formatPlain } from './format-number.js';
+import { num, obj, stringifyJson, type Json } from './json-text.js';
 
 export const RESULT_SCHEMA = 'hashpivot.result/1';
-
-/** A JSON value whose object keys keep their order and whose numbers are decimal text. */
-type Json =
-  | string
-  | { readonly number: string }
-  | readonly Json[]
-  | { readonly entries: readonly (readonly [string, Json])[] };
-
-function num(x: Decimal, places: number): Json {
-  return { number: formatPlain(x, places) };
-}
-
-function obj(entries: readonly (readonly [string, Json])[]): Json {
-  return { entries };
-}
 
 /** Renders the report as the `hashpivot.result/1` JSON document. */
 export function renderJson(report: Report, meta: ReportMeta): string {
@@ -75,7 +60,7 @@ export function renderJson(report: Report, meta: ReportMeta): string {
       }),
     ]);
   }
-  return `${stringify(obj(entries), '')}\n`;
+  return `${stringifyJson(obj(entries))}\n`;
 }
 
 /** `month` for monthly output; `period`, `first_month`, `last_month` for quarters and years. */
@@ -103,21 +88,4 @@ function summaryJson(report: Report): Json {
     if (f.name === 'cash_min_usd') e.push(['cash_min_month', formatMonth(s.cash_min_month)]);
   }
   return obj(e);
-}
-
-function stringify(value: Json, indent: string): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  const inner = `${indent}  `;
-  if (isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  if ('number' in value) return value.number;
-  if (value.entries.length === 0) return '{}';
-  const lines = value.entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`);
-  return `{\n${lines.join(',\n')}\n${indent}}`;
-}
-
-function isArray(value: Json): value is readonly Json[] {
-  return Array.isArray(value);
 }

@@ -1,0 +1,20 @@
+// Bundles the CLI into dist/ for a fast cold start: one file for the common path,
+// with the table renderer (chalk, cli-table3) split out and loaded only when needed.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+
+await build({
+  entryPoints: { hashpivot: 'src/cli/entry.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outdir: 'dist',
+  minify: process.env.HP_NO_MINIFY !== "1",
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,125 @@
+/**
+ * `hashpivot run PLAN`: the main job. Simulates the base plan or a scenario and prints the
+ * months, the summary and the decisions as a table, JSON, CSV or Markdown.
+ */
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import {
+  ALL_COLUMNS,
+  BREAKDOWN_KINDS,
+  DEFAULT_TABLE_COLUMNS,
+  PERIODS,
+  buildReport,
+  parseColumns,
+  type BreakdownKind,
+  type Period,
+  type ReportMeta,
+} from '../../core/report.js';
+import type { MetricName } from '../../core/results.js';
+import { simulate } from '../../core/simulate.js';
+import { didYouMean } from '../../io/diagnostic.js';
+import type { Report } from '../../core/report.js';
+import { writeOutputAtomic } from '../../io/write-output.js';
+import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
+import { loadPlanFile, printDiagnostics } from '../load.js';
+import { BASE, selectScenario } from '../scenario.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const EXTENSION_FORMATS: Readonly<Record<string, Format>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.txt': 'table' };
+
+export interface RunOptions {
+  readonly scenario?: string;
+  readonly set?: readonly string[];
+  readonly format?: string;
+  readonly period?: string;
+  readonly columns?: string;
+  readonly by?: string;
+  readonly output?: string;
+  readonly color?: boolean;
+}
+
+/** Checks a flag value against its allowed values: a UsageError with a hint otherwise. */
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got \`${value}\``, didYouMean(value, allowed, 'values'));
+}
+
+/** The output format: --format, else the --output extension, else table. */
+export function resolveFormat(format: string | undefined, output: string | undefined): Format {
+  if (format !== undefined) return oneOf('--format', format, FORMATS);
+  if (output === undefined) return 'table';
+  const fromExtension = EXTENSION_FORMATS[extname(output).toLowerCase()];
+  if (fromExtension) return fromExtension;
+  throw new UsageError(`cannot tell the format of ${output} from its extension`, 'use .json, .csv, .md or .txt, or give --format');
+}
+
+export function resolveColumns(columns: string | undefined, format: Format): readonly MetricName[] {
+  if (columns === undefined) return format === 'table' || format === 'md' ? DEFAULT_TABLE_COLUMNS : ALL_COLUMNS;
+  const parsed = parseColumns(columns);
+  if (parsed.ok) return parsed.columns;
+  throw new UsageError(`--columns: ${parsed.errors.map((e) => e.message).join('; ')}`, parsed.errors[0]!.hint);
+}
+
+export function sha256(bytes: Uint8Array | undefined): string {
+  return createHash('sha256').update(bytes ?? new Uint8Array()).digest('hex');
+}
+
+export async function runRun(path: string, options: RunOptions, io: CliIo): Promise<number> {
+  const format = resolveFormat(options.format, options.output);
+  const period: Period = oneOf('--period', options.period ?? 'month', PERIODS);
+  const by: BreakdownKind | null = options.by === undefined ? null : oneOf('--by', options.by, BREAKDOWN_KINDS);
+  const columns = resolveColumns(options.columns, format);
+
+  const file = await loadPlanFile(path, io, options.set ?? []);
+  printDiagnostics(file, io, options.color);
+  if (!file.plan) return EXIT.invalid;
+  const scenario = options.scenario ?? BASE;
+  const plan = selectScenario(file.plan, scenario);
+
+  const simulation = simulate(plan);
+  const report = buildReport(simulation, { period, columns, by });
+  const meta: ReportMeta = { plan: { name: plan.name, file: path, sha256: sha256(file.bytes) }, scenario };
+  const toFile = options.output !== undefined;
+  const text = await render(format, report, meta, toFile ? false : useColor(io.stdoutIsTTY, io.env, options.color));
+  if (toFile) {
+    await writeOutputAtomic(options.output!, text, { inputs: [path] });
+    io.stderr(`wrote ${options.output}\n`);
+  } else io.stdout(text);
+  return EXIT.ok;
+}
+
+/** Renders with the format's renderer, loaded on demand (the table pulls in chalk and cli-table3). */
+export async function render(format: Format, report: Report, meta: ReportMeta, color: boolean): Promise<string> {
+  switch (format) {
+    case 'table':
+      return (await import('../../io/render-table.js')).renderTable(report, meta, { color });
+    case 'json':
+      return (await import('../../io/render-json.js')).renderJson(report, meta);
+    case 'csv':
+      return (await import('../../io/render-csv.js')).renderCsv(report);
+    case 'md':
+      return (await import('../../io/render-md.js')).renderMarkdown(report, meta);
+  }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function registerRun(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('run')
+    .description('simulate a plan month by month and print the results')
+    .argument('<plan>', 'plan file (`-` reads standard input)')
+    .option('-s, --scenario <name>', 'run a scenario of the plan instead of base')
+    .option('--set <path=value>', 'override a plan value, e.g. --set market.btc_price_usd.start=60000 (repeatable)', collect)
+    .option('-f, --format <format>', 'table | json | csv | md (default: table, or from the --output extension)')
+    .option('-p, --period <period>', 'month | quarter | year', 'month')
+    .option('-c, --columns <list>', 'comma-separated metric names (see docs/results.md), or all')
+    .option('--by <kind>', 'add a per-site or per-batch breakdown: site | batch')
+    .option('-o, --output <file>', 'write to FILE atomically instead of stdout (never over the plan)')
+    .option('--color', 'force colour in the table')
+    .option('--no-color', 'no colour')
+    .action(async (path: string, options: RunOptions) => done(await runRun(path, options, io)));
+}
