@@ -1,9 +1,11 @@
-// Engine benchmark: `npx tsc -p tsconfig.build.json && node bench/engine-bench.mjs`
-// Builds Plans directly (no loader): the reference plan from spec/reference-plan.yaml by hand,
-// and a generated stress plan (600 months, 2,000 batches, 50 hosting contracts, 20 sites).
-import { Decimal } from '../dist/core/decimal.js';
-import { parseMonth } from '../dist/core/month.js';
-import { simulate } from '../dist/core/simulate.js';
+// Engine benchmark (run through `npm run bench`, which bundles this file with the sources):
+// simulate() on the reference plan as the loader reads it, and on a generated stress plan
+// (600 months, 2,000 batches, 50 hosting contracts, 20 sites) built directly as a Plan.
+import { readFileSync } from 'node:fs';
+import { Decimal } from '../src/core/decimal.js';
+import { parseMonth } from '../src/core/month.js';
+import { simulate } from '../src/core/simulate.js';
+import { loadPlanText } from '../src/io/load-plan.js';
 
 const D = (x) => new Decimal(x);
 const M = (s) => parseMonth(s);
@@ -25,38 +27,9 @@ function plan({ start, months, discount, market, mining, sites, fleet, hosting, 
 }
 
 function referencePlan() {
-  const o = M('2027-01');
-  const power = (p) => ({ takeOrPayPct: D(0), demandChargeUsdPerKwMonth: D(0), resaleUsdPerMwh: null, demandResponse: null, ...p });
-  return plan({
-    start: o, months: 36, discount: 10,
-    market: { btcPriceUsd: growth(85000, 15, o), networkHashrateEhs: growth(1050, 20, o), feesBtcPerBlock: constant('0.03', o), blockHeight: 985000, blocksPerDay: constant(144, o) },
-    mining: { poolFeePct: D('1.5'), dispatch: 'economic' },
-    sites: [
-      { id: 'rockdale', capacityMw: D(700), miningOverheadPct: D(8), opexUsdPerMwMonth: D(6000), power: power({ priceUsdPerMwh: constant(32, o), takeOrPayPct: D(70), demandChargeUsdPerKwMonth: D('1.5'), resaleUsdPerMwh: constant(28, o), demandResponse: { curtailPct: D(2), creditUsdPerMwh: D(150) } }) },
-      { id: 'corsicana', capacityMw: D(320), miningOverheadPct: D(4), opexUsdPerMwMonth: D(5000), power: power({ priceUsdPerMwh: growth(38, 3, o, { '2027-07': 55, '2027-08': 62, '2028-07': 57, '2028-08': 65, '2029-07': 59, '2029-08': 67 }) }) },
-    ],
-    fleet: [
-      { id: 's19xp-legacy', siteId: 'rockdale', model: 'Antminer S19 XP', units: D(60000), hashrateThs: D(140), efficiencyJPerTh: D('21.5'), uptimePct: D(95), retire: M('2028-06') },
-      { id: 's21pro-2025', siteId: 'rockdale', model: 'Antminer S21 Pro', units: D(40000), hashrateThs: D(234), efficiencyJPerTh: D(15), uptimePct: D(97) },
-      { id: 's21xp-2027', siteId: 'corsicana', model: 'Antminer S21 XP', units: D(80000), hashrateThs: D(270), efficiencyJPerTh: D('13.5'), uptimePct: D(97), online: M('2027-04'), capexUsd: D(345600000) },
-    ],
-    hosting: [
-      { kind: 'colocation', id: 'hyperscaler-colo', siteId: 'rockdale', itMw: D(150), pue: D('1.3'), conversionStart: M('2027-03'), serviceStart: M('2027-10'), termMonths: 120,
-        ramp: [{ month: M('2027-10'), pct: D(25) }, { month: M('2028-01'), pct: D(60) }, { month: M('2028-04'), pct: D(100) }],
-        rentUsdPerKwMonth: D(140), escalatorPctPerYear: D(3), power: 'pass_through', loadFactorPct: D(100), capexUsdPerMw: D(3600000), tenantFundedCapexPct: D(40), opexUsdPerMwMonth: D(15000) },
-      { kind: 'gpu_cloud', id: 'gpu-cloud-pilot', siteId: 'corsicana', gpus: D(4096), kwPerGpu: D('1.8'), pue: D('1.25'), conversionStart: M('2027-06'), serviceStart: M('2027-09'), termMonths: 48,
-        rateUsdPerGpuHour: growth('4.5', -15, o), utilizationPct: constant(85, o), capexUsdPerGpu: D(48000), leaseUsdPerGpuMonth: D(0), opexUsdPerGpuMonth: D(150), opexUsdPerMwMonth: D(0) },
-    ],
-    treasury: { btc: D(19000), cashUsd: D(350000000), costBasisUsdPerBtc: D(52000),
-      policy: { sellProductionPct: constant(50, o), cashFloorUsd: D(150000000), btcFloor: D(12000), maxSellBtcPerMonth: D(2500), saleDiscountPct: D('0.3') },
-      scheduled: [{ month: M('2027-04'), side: 'sell', btc: D(1500), note: 'fund S21 XP delivery' }] },
-    costs: { gAndAUsdPerMonth: constant(14000000, o), recurring: [{ id: 'insurance', usdPerMonth: constant(1200000, o), from: null, to: null }],
-      oneOff: [{ id: 'land-purchase', month: M('2027-02'), amountUsd: D(-96000000) }, { id: 'atm-equity', month: M('2027-03'), amountUsd: D(250000000) }] },
-    debt: [
-      { id: 'converts-2030', principalUsd: D(600000000), ratePct: D('0.75'), maturity: M('2030-01'), issue: null },
-      { id: 'btc-backed-loan', principalUsd: D(100000000), ratePct: D('8.5'), maturity: M('2028-09'), issue: null },
-    ],
-  });
+  const path = 'fixtures/plans/reference.yaml';
+  const { plan } = loadPlanText(readFileSync(path, 'utf8'), path);
+  return plan.base;
 }
 
 /** Deterministic generator (LCG) so every run benchmarks the same plan. */
@@ -122,8 +95,10 @@ for (let i = 0; i < 50; i++) simulate(ref); // warm-up
 const r = time(() => simulate(ref), 200);
 rows.push(['reference (36 mo, 3 batches)', 200, r]);
 
+const rssBefore = process.resourceUsage().maxRSS / 1024;
 const stress = stressPlan();
-simulate(stress); // warm-up
+rows.push(['stress, first run (cold)', 1, time(() => simulate(stress), 1)]);
+const rssStress = process.resourceUsage().maxRSS / 1024;
 rows.push(['stress (600 mo, 2000 batches, 50 hosting, 20 sites)', 3, time(() => simulate(stress), 3)]);
 for (const months of [150, 300, 600]) {
   const p = stressPlan({ months });
@@ -139,5 +114,4 @@ console.log(pad('case', 56) + pad('runs', 6) + pad('median ms', 12) + pad('min m
 for (const [name, runs, t] of rows) {
   console.log(pad(name, 56) + pad(runs, 6) + pad(t.median.toFixed(2), 12) + pad(t.min.toFixed(2), 10) + t.max.toFixed(2));
 }
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`peak RSS ${maxRssMb.toFixed(1)} MB (resourceUsage.maxRSS); heap used now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MB`);
+console.log(`peak RSS after the first stress run ${rssStress.toFixed(1)} MB (before it: ${rssBefore.toFixed(1)} MB); at the end ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);

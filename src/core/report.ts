@@ -15,6 +15,7 @@
  */
 import { Decimal, ZERO, dsum } from './decimal.js';
 import { calendarMonthOf, daysInMonth, formatMonth, yearOf, type Month } from './month.js';
+import { closestName } from './names.js';
 import {
   METRIC_NAMES,
   MONTHLY_METRICS,
@@ -556,7 +557,7 @@ export function parseColumns(text: string): ColumnsResult {
       continue;
     }
     if (!isMetricName(name)) {
-      const near = closestName(name, METRIC_NAMES);
+      const near = closestName(name, METRIC_NAMES) ?? null;
       errors.push({
         code: 'UNKNOWN_COLUMN',
         message: `unknown column "${name}"${near === null ? '' : ` (did you mean "${near}"?)`}`,
@@ -577,33 +578,6 @@ export function parseColumns(text: string): ColumnsResult {
     errors.push({ code: 'EMPTY_COLUMNS', message: 'no metric columns listed', names: [], valid, hint });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
-}
-
-/** The candidate within edit distance max(2, len/3) of `name`, closest first; null if none. */
-function closestName(name: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** What renderers print about the run besides the numbers. */
