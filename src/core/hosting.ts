@@ -36,6 +36,11 @@ export function contractItMw(c: HostingContract): Decimal {
   return c.kind === 'colocation' ? c.itMw : c.gpus.times(c.kwPerGpu).div(KW_PER_MW);
 }
 
+/** Facility MW a contract reserves at its site: IT MW * pue. Exact. */
+export function reservedFacilityMw(c: HostingContract): Decimal {
+  return contractItMw(c).times(c.pue);
+}
+
 /** Per-contract constants, computed once per run. */
 export function prepareContract(c: HostingContract): PreparedContract {
   const itMw = contractItMw(c);
@@ -47,7 +52,7 @@ export function prepareContract(c: HostingContract): PreparedContract {
   return {
     contract: c,
     itMw,
-    facilityMw: itMw.times(c.pue),
+    facilityMw: reservedFacilityMw(c),
     capexGrossUsd,
     tenantFundedUsd,
     escalation: [ONE],

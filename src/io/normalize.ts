@@ -18,6 +18,7 @@ import type {
   ScheduledTrade,
   Site,
 } from '../core/plan.js';
+import { reservedFacilityMw } from '../core/hosting.js';
 import { constantSeries, type Series } from '../core/series.js';
 import { METRIC_NAMES, isMetricName } from '../core/results.js';
 import { didYouMean, error, warning, type Diagnostic, type SourceRange } from './diagnostic.js';
@@ -314,7 +315,7 @@ class Normalizer {
       const m = c.conversionStart;
       const active = hosting.filter((o) => o.siteIndex === c.siteIndex && o.conversionStart <= m && m <= o.termEnd);
       if (active[active.length - 1] !== c) return; // report once, at the last contract to start that month
-      const reserved = active.map((o) => ({ id: o.id, mw: reservedMw(o) }));
+      const reserved = active.map((o) => ({ id: o.id, mw: reservedFacilityMw(o) }));
       const total = reserved.reduce((s, r) => s.plus(r.mw), ZERO);
       if (total.gt(site.capacityMw)) {
         const parts =
@@ -440,10 +441,3 @@ class Normalizer {
     });
   }
 }
-
-/** Facility MW a hosting contract reserves: it_mw * pue, or gpus * kw_per_gpu / 1000 * pue. */
-export function reservedMw(c: HostingContract): Decimal {
-  const it = c.kind === 'colocation' ? c.itMw : c.gpus.times(c.kwPerGpu).div(1000);
-  return it.times(c.pue);
-}
-
