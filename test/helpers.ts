@@ -11,7 +11,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runCli(argv: readonly string[], options: { stdin?: string | Uint8Array; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
+export interface IoOptions {
+  readonly stdin?: string | Uint8Array;
+  readonly env?: Record<string, string>;
+  readonly tty?: boolean;
+}
+
+/** A CliIo that captures stdout and stderr. */
+export function captureIo(options: IoOptions = {}): { io: CliIo; out: () => { stdout: string; stderr: string } } {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -31,8 +38,14 @@ export async function runCli(argv: readonly string[], options: { stdin?: string 
     env: options.env ?? {},
     cwd: process.cwd(),
   };
+  return { io, out: () => ({ stdout, stderr }) };
+}
+
+/** `hashpivot ...argv` in-process, with captured output and the exit code main returns. */
+export async function runCli(argv: readonly string[], options: IoOptions = {}): Promise<CliRun> {
+  const { io, out } = captureIo(options);
   const exit = await main(argv, io);
-  return { exit, stdout, stderr };
+  return { exit, ...out() };
 }
 
 export function readText(path: string): string {

@@ -3,6 +3,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerCompare } from './commands/compare.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerRun } from './commands/run.js';
@@ -25,6 +27,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     });
   registerRun(program, io, done);
   registerCheck(program, io, done);
+  registerCompare(program, io, done);
+  registerDiff(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);
   registerExplain(program, io, done);

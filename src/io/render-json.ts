@@ -5,7 +5,6 @@
  * report's rounded decimals (never through a JS number, never in exponent notation),
  * indentation is 2 spaces like JSON.stringify(x, null, 2), and the text ends with a newline.
  */
-import type { Decimal } from '../core/decimal.js';
 import { formatMonth } from '../core/month.js';
 import {
   BREAKDOWN_DECIMALS,

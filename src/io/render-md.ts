@@ -10,15 +10,15 @@ import {
   BREAKDOWN_DECIMALS,
   METRIC_LABELS,
   SUMMARY_FIELDS,
-  type Period,
   type Report,
   type ReportDecision,
   type ReportMeta,
 } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
+import { PERIOD_TITLES } from './display.js';
 import { formatGrouped } from './format-number.js';
+import { escapeCode, escapeMd, mdTable } from './markdown.js';
 
-const PERIOD_TITLES: Readonly<Record<Period, string>> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
 
 /** Renders the report as a GitHub-flavoured Markdown document. */
 export function renderMarkdown(report: Report, meta: ReportMeta): string {
@@ -86,24 +86,4 @@ export function groupByMonth(decisions: readonly ReportDecision[]): [Month, Repo
     else groups.push([d.month, [d]]);
   }
   return groups;
-}
-
-function mdTable(header: readonly string[], rightAligned: readonly boolean[], rows: readonly string[][]): string[] {
-  const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
-  return [line(header), `| ${rightAligned.map((r) => (r ? '---:' : ':---')).join(' | ')} |`, ...rows.map(line)];
-}
-
-/** A table cell: pipes escaped, line breaks flattened. */
-function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ');
-}
-
-/** Free text from a plan (names, details): Markdown punctuation escaped, one line. */
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
-}
-
-/** Text inside a code span: backticks cannot be escaped there, so they become quotes. */
-function escapeCode(text: string): string {
-  return text.replaceAll('`', "'").replace(/\r?\n|\r/g, ' ');
 }

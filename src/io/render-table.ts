@@ -13,20 +13,27 @@
  * text has no ANSI escape at all; the caller decides (TTY, NO_COLOR). Lines carry no
  * trailing spaces; the text ends with a newline.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import { Decimal } from '../core/decimal.js';
+import { Chalk } from 'chalk';
 import { formatMonth } from '../core/month.js';
 import {
   METRIC_LABELS,
   SUMMARY_FIELDS,
-  type BreakdownUnit,
-  type Period,
   type Report,
   type ReportMeta,
   type ReportRow,
 } from '../core/report.js';
-import { MONTHLY_METRICS, OUTPUT_DECIMALS, type MetricName } from '../core/results.js';
+import { OUTPUT_DECIMALS } from '../core/results.js';
+import {
+  PERIOD_ADVERBS,
+  PERIOD_TITLES,
+  breakdownDisplay,
+  compactTable,
+  displayNumber,
+  metricDisplay,
+  moneyScale,
+  oneLine,
+  unitText,
+} from './display.js';
 import { formatGrouped } from './format-number.js';
 import { groupByMonth } from './render-md.js';
 
@@ -34,48 +41,6 @@ export interface TableRenderOptions {
   /** false: no ANSI escapes at all; true: colour at chalk level 1 (16 colours) */
   readonly color: boolean;
 }
-
-/** How one column is displayed in the table. */
-type Display =
-  | { readonly kind: 'fixed'; readonly places: number; readonly unitText: string }
-  | { readonly kind: 'money' };
-
-interface MoneyScale {
-  readonly unitText: '$k' | '$M';
-  readonly divisor: number;
-  readonly places: number;
-}
-
-/**
- * Money scales by the largest absolute amount in the table: below $100M in $k (0 dp,
- * at most `99,999`); below $1B in $M with 1 dp (at most `999.9`); from $1B in whole $M.
- */
-const MONEY_SCALES: readonly (MoneyScale & { readonly below: number | null })[] = [
-  { unitText: '$k', divisor: 1_000, places: 0, below: 100_000_000 },
-  { unitText: '$M', divisor: 1_000_000, places: 1, below: 1_000_000_000 },
-  { unitText: '$M', divisor: 1_000_000, places: 0, below: null },
-];
-
-const PERIOD_TITLES: Readonly<Record<Period, string>> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
-const PERIOD_ADVERBS: Readonly<Record<Period, string>> = { month: 'monthly', quarter: 'quarterly', year: 'yearly' };
-
-const COMPACT_CHARS = {
-  top: '',
-  'top-mid': '',
-  'top-left': '',
-  'top-right': '',
-  bottom: '',
-  'bottom-mid': '',
-  'bottom-left': '',
-  'bottom-right': '',
-  left: '',
-  'left-mid': '',
-  mid: '─',
-  'mid-mid': '─',
-  right: '',
-  'right-mid': '',
-  middle: ' ',
-} as const;
 
 /** Renders the report for a terminal. */
 export function renderTable(report: Report, meta: ReportMeta, options: TableRenderOptions): string {
@@ -98,7 +63,7 @@ export function renderTable(report: Report, meta: ReportMeta, options: TableRend
       ],
       report.rows.map((row) => [
         flagged(row) ? c.red(`${row.label}!`) : row.label,
-        ...row.values.map((v, i) => number(c, v, displays[i]!, scale)),
+        ...row.values.map((v, i) => displayNumber(c, v, displays[i]!, scale)),
       ]),
       1,
     ),
@@ -124,7 +89,7 @@ export function renderTable(report: Report, meta: ReportMeta, options: TableRend
         b.rows.map((row) => [
           row.label,
           ...(b.kind === 'site' ? [row.site] : [row.batch ?? '', row.site]),
-          ...row.values.map((v, i) => number(c, v, bDisplays[i]!, bScale)),
+          ...row.values.map((v, i) => displayNumber(c, v, bDisplays[i]!, bScale)),
         ]),
         1 + keyTitles.length,
       ),
@@ -164,77 +129,4 @@ export function renderTable(report: Report, meta: ReportMeta, options: TableRend
 /** A header cell: the label's words on separate lines, then the unit (bottom-aligned later). */
 function header(label: string, unit: string): string {
   return [...label.split(' '), unit].join('\n');
-}
-
-/** Display of a monthly metric in the table. */
-function metricDisplay(name: MetricName): Display {
-  if (name === 'btc_price_usd' || name === 'power_cost_per_btc_usd') return { kind: 'fixed', places: 0, unitText: '$' };
-  if (name === 'block_reward_btc') return { kind: 'fixed', places: 4, unitText: 'BTC' };
-  return breakdownDisplay(MONTHLY_METRICS[name], METRIC_LABELS[name].unit);
-}
-
-function breakdownDisplay(unit: BreakdownUnit, label: string): Display {
-  switch (unit) {
-    case 'usd':
-      return { kind: 'money' };
-    case 'btc':
-      return { kind: 'fixed', places: 2, unitText: label };
-    case 'mw':
-      return { kind: 'fixed', places: 1, unitText: label };
-    case 'ehs':
-      return { kind: 'fixed', places: 2, unitText: label };
-    case 'usd_per_ph_day':
-      return { kind: 'fixed', places: 2, unitText: label };
-    case 'mwh':
-      return { kind: 'fixed', places: 0, unitText: label };
-    case 'units':
-      return { kind: 'fixed', places: 1, unitText: label };
-    case 'usd_per_mwh':
-      return { kind: 'fixed', places: 2, unitText: label };
-  }
-}
-
-function moneyScale(values: readonly Decimal[]): MoneyScale {
-  const largest = values.reduce((m, v) => (v.abs().gt(m) ? v.abs() : m), new Decimal(0));
-  return MONEY_SCALES.find((s) => s.below === null || largest.lt(s.below))!;
-}
-
-function unitText(d: Display, scale: MoneyScale): string {
-  return d.kind === 'money' ? scale.unitText : d.unitText;
-}
-
-function number(c: ChalkInstance, v: Decimal, d: Display, scale: MoneyScale): string {
-  const text =
-    d.kind === 'money' ? formatGrouped(v.div(scale.divisor), scale.places) : formatGrouped(v, d.places);
-  return text.startsWith('-') ? c.red(text) : text;
-}
-
-/**
- * A borderless table: one space between columns, a rule under the header, headers
- * bottom-aligned (units on the last header line), text columns left, numbers right.
- */
-function compactTable(c: ChalkInstance, header: readonly string[], rows: readonly string[][], textColumns: number): string {
-  const headerLines = header.map((h) => h.split('\n'));
-  const height = Math.max(...headerLines.map((l) => l.length));
-  const head = headerLines.map((l) =>
-    [...Array<string>(height - l.length).fill(''), ...l].map((line) => (line === '' ? '' : c.bold(line))).join('\n'),
-  );
-  const table = new Table({
-    head,
-    colAligns: header.map((_, i) => (i < textColumns ? 'left' : 'right')),
-    chars: COMPACT_CHARS,
-    style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [], compact: true },
-  });
-  for (const row of rows) table.push(row);
-  return table
-    .toString()
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
-}
-
-/** Plan-supplied text on one line, without control characters (no escape injection). */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

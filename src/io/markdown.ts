@@ -1,0 +1,30 @@
+/**
+ * Markdown helpers shared by the `md` renderers: GitHub-flavoured tables and escaping of
+ * text that comes from a plan.
+ */
+
+
+export function mdTable(header: readonly string[], rightAligned: readonly boolean[], rows: readonly string[][]): string[] {
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(header), `| ${rightAligned.map((r) => (r ? '---:' : ':---')).join(' | ')} |`, ...rows.map(line)];
+}
+
+/** A table cell: pipes escaped, line breaks flattened (as render-md.ts). */
+export function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ');
+}
+
+/** Plan text inside a table cell: Markdown punctuation escaped except `|`, which {@link escapeCell} escapes. */
+export function mdCellText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#]/g, (ch) => `\\${ch}`);
+}
+
+/** Free text from a plan (names, details): Markdown punctuation escaped, one line. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, ' ');
+}
+
+/** Text inside a code span: backticks cannot be escaped there, so they become quotes. */
+export function escapeCode(text: string): string {
+  return text.replaceAll('`', "'").replace(/\r?\n|\r/g, ' ');
+}
