@@ -66,8 +66,10 @@ export function assertBtcConserved(
 }
 
 /**
- * Per site MW: mining + reserved + idle = capacity, with every part >= 0 (so mining never
- * exceeds capacity - reserved).
+ * Per site MW: the batches' running MW add up to the site's mining MW, and mining +
+ * reserved + idle = capacity with every part >= 0, so mining never exceeds capacity -
+ * reserved. `idle` is computed by the caller from capacity, reserved and mining; the
+ * batch sum is an independent tally from dispatch.
  */
 export function assertSiteMw(
   month: Month,
@@ -76,6 +78,7 @@ export function assertSiteMw(
   mining: Decimal,
   reserved: Decimal,
   idle: Decimal,
+  batchMw: readonly Decimal[],
 ): void {
   const parts: [string, Decimal][] = [
     ['mining', mining],
@@ -86,6 +89,10 @@ export function assertSiteMw(
     if (value.lt(ZERO)) {
       throw new InvariantError('MW balance', month, `${name} MW at ${site} is negative (${value.toFixed()})`);
     }
+  }
+  const tally = batchMw.reduce((sum, mw) => sum.plus(mw), ZERO);
+  if (!tally.eq(mining)) {
+    throw new InvariantError('MW balance', month, `batch MW at ${site} add up to ${tally.toFixed()}, not the site's mining ${mining.toFixed()} MW`);
   }
   if (!mining.plus(reserved).plus(idle).eq(capacity)) {
     throw new InvariantError('MW balance', month, `mining + reserved + idle MW at ${site} differ from capacity ${capacity.toFixed()}`);

@@ -195,15 +195,9 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   for (const b of p.retired[i]!) {
     decisions.push(decide.batchRetired(b.batch.id, b.batch.siteId, b.facilityMw));
   }
-  let asicCapex = ZERO;
   const cashLines: CashLine[] = [];
   for (const b of p.online[i]!) {
     const capex = b.batch.capexUsd === null ? null : roundUsd(b.batch.capexUsd);
-    if (capex !== null) {
-      asicCapex = asicCapex.plus(capex);
-      cash = cash.minus(capex);
-      cashLines.push({ kind: 'asic_capex', subject: b.batch.id, amount_usd: capex.negated() });
-    }
     if (i > 0 || capex !== null) decisions.push(decide.batchOnline(b.batch.id, b.batch.siteId, b.facilityMw, capex));
   }
 
@@ -220,7 +214,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   let powerCost = ZERO;
   let powerCredits = ZERO;
   let opex = ZERO;
-  let capex = asicCapex;
+  let capex = ZERO;
   let miningEnergyCost = ZERO;
 
   for (const ps of p.sites) {
@@ -302,8 +296,8 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     }
     opex = opex.plus(ps.opexUsd);
 
-    const idle = available.minus(dispatch.miningMw);
-    assertSiteMw(month, site.id, site.capacityMw, dispatch.miningMw, reserved, idle);
+    const idle = site.capacityMw.minus(reserved).minus(dispatch.miningMw);
+    assertSiteMw(month, site.id, site.capacityMw, dispatch.miningMw, reserved, idle, dispatch.batches.map((b) => b.mining_mw));
     const siteEnergyCost = dispatch.miningEnergyMwh.times(sitePrice);
     miningEnergyCost = miningEnergyCost.plus(siteEnergyCost);
     miningMwTotal = miningMwTotal.plus(dispatch.miningMw);
@@ -352,29 +346,38 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     otherFlows = otherFlows.plus(amount);
     cashLines.push({ kind: 'one_off', subject: f.id, amount_usd: amount });
   }
+  for (const b of p.online[i]!) {
+    if (b.batch.capexUsd === null) continue;
+    const amount = roundUsd(b.batch.capexUsd);
+    cash = cash.minus(amount);
+    capex = capex.plus(amount);
+    cashLines.push({ kind: 'asic_capex', subject: b.batch.id, amount_usd: amount.negated() });
+  }
+  // debt in the spec's order: interest, principal repaid at maturity, principal in at issue
   let interest = ZERO;
   let debtFlows = ZERO;
-  for (const d of plan.debt) {
-    const flows = debtMonth(d, month, plan.start);
-    if (!flows.principalInUsd.isZero()) {
-      const amount = roundUsd(flows.principalInUsd);
-      cash = cash.plus(amount);
-      debtFlows = debtFlows.plus(amount);
-      cashLines.push({ kind: 'debt_issued', subject: d.id, amount_usd: amount });
-      decisions.push(decide.debtIssued(d.id, amount, d.ratePct, d.maturity));
-    }
-    if (!flows.interestUsd.isZero()) {
-      cash = cash.minus(flows.interestUsd);
-      interest = interest.plus(flows.interestUsd);
-      cashLines.push({ kind: 'interest', subject: d.id, amount_usd: flows.interestUsd.negated() });
-    }
-    if (!flows.principalOutUsd.isZero()) {
-      const amount = roundUsd(flows.principalOutUsd);
-      cash = cash.minus(amount);
-      debtFlows = debtFlows.minus(amount);
-      cashLines.push({ kind: 'debt_repaid', subject: d.id, amount_usd: amount.negated() });
-      decisions.push(decide.debtMaturity(d.id, amount));
-    }
+  const flows = plan.debt.map((d) => ({ d, f: debtMonth(d, month, plan.start) }));
+  for (const { d, f } of flows) {
+    if (f.interestUsd.isZero()) continue;
+    cash = cash.minus(f.interestUsd);
+    interest = interest.plus(f.interestUsd);
+    cashLines.push({ kind: 'interest', subject: d.id, amount_usd: f.interestUsd.negated() });
+  }
+  for (const { d, f } of flows) {
+    if (f.principalOutUsd.isZero()) continue;
+    const amount = roundUsd(f.principalOutUsd);
+    cash = cash.minus(amount);
+    debtFlows = debtFlows.minus(amount);
+    cashLines.push({ kind: 'debt_repaid', subject: d.id, amount_usd: amount.negated() });
+    decisions.push(decide.debtMaturity(d.id, amount));
+  }
+  for (const { d, f } of flows) {
+    if (f.principalInUsd.isZero()) continue;
+    const amount = roundUsd(f.principalInUsd);
+    cash = cash.plus(amount);
+    debtFlows = debtFlows.plus(amount);
+    cashLines.push({ kind: 'debt_issued', subject: d.id, amount_usd: amount });
+    decisions.push(decide.debtIssued(d.id, amount, d.ratePct, d.maturity));
   }
 
   // 8-9. Treasury and gap
