@@ -2,7 +2,7 @@
  * Reads and loads plan files for commands, printing diagnostics on stderr.
  */
 import { hasErrors, type Diagnostic } from '../io/diagnostic.js';
-import { loadPlanText, type LoadedPlan } from '../io/load-plan.js';
+import { loadPlanText, type LoadedPlan, type LoadOptions } from '../io/load-plan.js';
 import { parseSetArgument, SET_FILE, type Override } from '../io/overrides.js';
 import { readSource } from '../io/read-source.js';
 import { formatDiagnostics } from './format-diagnostics.js';
@@ -17,22 +17,35 @@ export interface LoadedFile {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Reads `path` (`-` = stdin) and loads it with `--set` arguments applied. */
-export async function loadPlanFile(path: string, io: CliIo, setArguments: readonly string[] = []): Promise<LoadedFile> {
+/** The diagnostic file name of the i-th `--set` argument: `--set`, then `--set#2`, ... */
+export function setFileName(index: number): string {
+  return index === 0 ? SET_FILE : `${SET_FILE}#${index + 1}`;
+}
+
+/**
+ * Reads `path` (`-` = stdin) and loads it with `--set` arguments applied. `scenarios`
+ * says which scenarios to build (see LoadOptions); `--set` applies to each of them.
+ */
+export async function loadPlanFile(
+  path: string,
+  io: CliIo,
+  setArguments: readonly string[] = [],
+  scenarios: LoadOptions['scenarios'] = 'all',
+): Promise<LoadedFile> {
   const source = await readSource(path, io.readStdin);
   if (!source.ok) return { plan: undefined, diagnostics: [source.diagnostic], bytes: undefined, sources: new Map() };
   const sources = new Map<string, string>([[source.file, source.text]]);
   const sets: Override[] = [];
   const setDiagnostics: Diagnostic[] = [];
-  for (const argument of setArguments) {
-    const parsed = parseSetArgument(argument);
+  setArguments.forEach((argument, i) => {
+    const name = setFileName(i);
+    sources.set(name, argument);
+    const parsed = parseSetArgument(argument, name);
     setDiagnostics.push(...parsed.diagnostics);
     if (parsed.override) sets.push(parsed.override);
-  }
-  // --set diagnostics point into the argument; one argument at a time is shown as `--set`.
-  if (setArguments.length > 0) sources.set(SET_FILE, setArguments[setArguments.length - 1]!);
+  });
   if (hasErrors(setDiagnostics)) return { plan: undefined, diagnostics: setDiagnostics, bytes: source.bytes, sources };
-  const result = loadPlanText(source.text, source.file, { sets });
+  const result = loadPlanText(source.text, source.file, { sets, scenarios });
   return { plan: result.plan, diagnostics: result.diagnostics, bytes: source.bytes, sources };
 }
 

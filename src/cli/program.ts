@@ -9,6 +9,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   registerCheck(program, io, done);
   registerCompare(program, io, done);
   registerDiff(program, io, done);
+  registerSweep(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);
   registerExplain(program, io, done);

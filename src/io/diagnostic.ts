@@ -6,10 +6,14 @@ import { closestName } from '../core/names.js';
 
 export type Severity = 'error' | 'warning';
 
-/** Character offsets into the source text: [start, end). */
+/**
+ * Character offsets into a source text: [start, end). `file` names the text when it is not
+ * the plan file being loaded (an override from `--set`); diagnostics take it from here.
+ */
 export interface SourceRange {
   readonly start: number;
   readonly end: number;
+  readonly file?: string;
 }
 
 export interface Diagnostic {
@@ -31,7 +35,7 @@ export function error(
   range?: SourceRange,
   hint?: string,
 ): Diagnostic {
-  return { severity: 'error', code, message, file, ...(range ? { range } : {}), ...(hint ? { hint } : {}) };
+  return { severity: 'error', code, message, file: range?.file ?? file, ...(range ? { range } : {}), ...(hint ? { hint } : {}) };
 }
 
 export function warning(
@@ -41,7 +45,7 @@ export function warning(
   range?: SourceRange,
   hint?: string,
 ): Diagnostic {
-  return { severity: 'warning', code, message, file, ...(range ? { range } : {}), ...(hint ? { hint } : {}) };
+  return { severity: 'warning', code, message, file: range?.file ?? file, ...(range ? { range } : {}), ...(hint ? { hint } : {}) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

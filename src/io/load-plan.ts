@@ -17,9 +17,9 @@ export interface LoadedPlan {
   readonly root: LNode;
   readonly written: WrittenPlan;
   readonly base: Plan;
-  /** scenario name -> plan with its overrides applied, in file order */
+  /** scenario name -> plan with its overrides applied, in file order (the scenarios asked for) */
   readonly scenarios: ReadonlyMap<string, Plan>;
-  /** scenario name -> the range of its name in the file */
+  /** every scenario name in the file -> the range of its name */
   readonly scenarioRanges: ReadonlyMap<string, SourceRange>;
 }
 
@@ -29,8 +29,14 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** `--set` overrides, applied to the base plan and on top of every scenario's overrides */
+  /** `--set` overrides, applied to the base plan and on top of each built scenario's overrides */
   readonly sets?: readonly Override[];
+  /**
+   * Which scenarios to apply and validate: `all` (validate, check, compare), or only the
+   * named ones (run, explain, sweep and diff build the scenario they run). Scenario names
+   * are checked either way.
+   */
+  readonly scenarios?: 'all' | readonly string[];
 }
 
 /** Loads plan text; `file` is the name diagnostics use. */
@@ -45,6 +51,7 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
     return { plan: undefined, diagnostics };
   }
   const sets = options.sets ?? [];
+  const wanted = options.scenarios ?? 'all';
   if (sets.length > 0) {
     const applied = applyOverrides(root, sets);
     diagnostics.push(...applied.diagnostics);
@@ -66,6 +73,7 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
         continue;
       }
       if (entry.value.kind !== 'map') continue; // the schema reported it
+      if (wanted !== 'all' && !wanted.includes(entry.key)) continue;
       const overrides: Override[] = entry.value.entries.map((o) => ({ path: o.key, pathRange: o.keyRange, value: o.value, file }));
       // --set goes on top of the scenario, so `--scenario bear --set x=1` is bear with x = 1
       const applied = applyOverrides(withoutScenarios(written), [...overrides, ...sets]);

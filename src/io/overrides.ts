@@ -87,20 +87,21 @@ export const SET_FILE = '--set';
 
 /**
  * Parses one `--set PATH=VALUE` argument; VALUE is YAML (`40000`, `[]`, `{start: 1}`).
- * Diagnostics name the file `--set` and point into the argument's text.
+ * Diagnostics name the file `file` (`--set`, or `--set#2` for the second argument) and
+ * point into the argument's text, also when the value is refused later by validation.
  */
-export function parseSetArgument(argument: string): { override?: Override; diagnostics: readonly Diagnostic[] } {
+export function parseSetArgument(argument: string, file: string = SET_FILE): { override?: Override; diagnostics: readonly Diagnostic[] } {
   const eq = argument.indexOf('=');
   if (eq <= 0) {
     return {
-      diagnostics: [error('usage', `--set expects PATH=VALUE, got \`${argument}\``, SET_FILE, undefined, 'e.g. --set market.btc_price_usd.start=60000')],
+      diagnostics: [error('usage', `--set expects PATH=VALUE, got \`${argument}\``, file, undefined, 'e.g. --set market.btc_price_usd.start=60000')],
     };
   }
   const path = argument.slice(0, eq).trim();
   const valueText = argument.slice(eq + 1);
   // Parse the value in place so ranges point into the whole argument.
   const padded = ' '.repeat(eq + 1) + valueText;
-  const parsed = parseYamlTree(padded.trim() === '' ? padded + '~' : padded, SET_FILE);
+  const parsed = parseYamlTree(padded.trim() === '' ? padded + '~' : padded, file, { rangeFile: file });
   if (!parsed.root) return { diagnostics: parsed.diagnostics };
-  return { override: { path, pathRange: { start: 0, end: eq }, value: parsed.root, file: SET_FILE }, diagnostics: [] };
+  return { override: { path, pathRange: { start: 0, end: eq, file }, value: parsed.root, file }, diagnostics: [] };
 }

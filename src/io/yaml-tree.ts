@@ -53,8 +53,13 @@ export interface ParsedYaml {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface ParseOptions {
+  /** stamp every node's range with this file name (override values parsed from `--set`) */
+  readonly rangeFile?: string;
+}
+
 /** Parses YAML text into a located tree; `file` names the source in diagnostics. */
-export function parseYamlTree(text: string, file: string): ParsedYaml {
+export function parseYamlTree(text: string, file: string, options: ParseOptions = {}): ParsedYaml {
   const deep = findExcessiveFlowNesting(text);
   if (deep !== undefined) {
     return {
@@ -87,7 +92,7 @@ export function parseYamlTree(text: string, file: string): ParsedYaml {
     diagnostics.push(error('empty-plan', 'the file holds no YAML document', file, undefined, 'start from `hashpivot init`'));
     return { root: undefined, diagnostics };
   }
-  const builder = new TreeBuilder(doc, file, diagnostics);
+  const builder = new TreeBuilder(doc, file, diagnostics, options.rangeFile);
   const root = builder.build(doc.contents as YamlNode, 0);
   return { root, diagnostics };
 }
@@ -101,10 +106,16 @@ class TreeBuilder {
     private readonly doc: Document,
     private readonly file: string,
     private readonly diagnostics: Diagnostic[],
+    private readonly rangeFile: string | undefined,
   ) {}
 
+  private rangeOf(node: YamlNode | Alias): SourceRange {
+    const r = rangeOf(node);
+    return this.rangeFile === undefined ? r : { ...r, file: this.rangeFile };
+  }
+
   build(node: YamlNode, depth: number): LNode | undefined {
-    const range = rangeOf(node);
+    const range = this.rangeOf(node);
     if (depth > MAX_DEPTH) {
       if (!this.depthReported) {
         this.depthReported = true;
@@ -118,7 +129,7 @@ class TreeBuilder {
       const entries: LEntry[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
-        const keyRange = keyNode ? rangeOf(keyNode) : range;
+        const keyRange = keyNode ? this.rangeOf(keyNode) : range;
         if (!keyNode || !isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === 'object')) {
           this.diagnostics.push(
             error('wrong-type', 'a mapping key must be a plain name', this.file, keyRange, 'write keys as `name: value`'),
@@ -135,7 +146,7 @@ class TreeBuilder {
         const valueNode = pair.value as YamlNode | null;
         const value = valueNode
           ? this.build(valueNode, depth + 1)
-          : ({ kind: 'scalar', value: null, numeric: false, range: { start: keyRange.end, end: keyRange.end } } as LScalar);
+          : ({ kind: 'scalar', value: null, numeric: false, range: { ...keyRange, start: keyRange.end } } as LScalar);
         if (value) entries.push({ key, keyRange, value });
       }
       return { kind: 'map', entries, range };
@@ -152,7 +163,7 @@ class TreeBuilder {
   }
 
   private buildAlias(node: Alias, depth: number): LNode | undefined {
-    const range = rangeOf(node);
+    const range = this.rangeOf(node);
     this.aliasUses++;
     if (this.aliasUses > MAX_ALIASES) {
       if (!this.aliasReported) {

@@ -90,6 +90,22 @@ describe('hashpivot run', () => {
     expect(set.stderr).toContain('--set:1:1: error[scenario-path]');
   });
 
+  it('points a bad --set value at its own argument, numbering the second one', async () => {
+    const run = await runCli(['run', REF, '--set', 'fleet.s21xp-2027.units=40000', '--set', 'market.btc_price_usd.start=-20000']);
+    expect(run.exit).toBe(2);
+    // `market.btc_price_usd.start=` is 27 characters, so the value starts in column 28
+    expect(run.stderr).toContain('--set#2:1:28: error[out-of-range]: market.btc_price_usd.start must be greater than 0, got -20000');
+    expect(run.stderr).toContain('1 | market.btc_price_usd.start=-20000\n');
+  });
+
+  it('applies --set to the plan it runs, whatever other scenarios do to the same path', async () => {
+    // scenario no-ai replaces `hosting` with [], so this path names nothing there; run builds base only
+    const run = await runCli(['run', REF, '--set', 'hosting.hyperscaler-colo.it_mw=100', '--format', 'csv', '--columns', 'hosting_mw']);
+    expect(run.exit).toBe(0);
+    // 2027-03: hyperscaler-colo reserves 100 * 1.3 = 130 MW (gpu-cloud-pilot starts in 2027-06)
+    expect(run.stdout.split('\r\n')[3]!.startsWith('2027-03,130.000,')).toBe(true);
+  });
+
   it('writes --output atomically, with the format from the extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hp-run-'));
     const out = join(dir, 'result.csv');

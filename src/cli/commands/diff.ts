@@ -37,13 +37,13 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCli
     throw new UsageError('only one of OLD and NEW can be `-` (standard input)', 'give the other plan as a file');
   }
 
-  const oldFile = await loadPlanFile(oldPath, io);
+  const scenario = options.scenario ?? BASE;
+  const oldFile = await loadPlanFile(oldPath, io, [], [scenario]);
   printDiagnostics(oldFile, io, options.color);
-  const newFile = await loadPlanFile(newPath, io);
+  const newFile = await loadPlanFile(newPath, io, [], [scenario]);
   printDiagnostics(newFile, io, options.color);
   if (!oldFile.plan || !newFile.plan) return EXIT.invalid;
 
-  const scenario = options.scenario ?? BASE;
   const oldPlan = selectScenario(oldFile.plan, scenario);
   const newPlan = selectScenario(newFile.plan, scenario);
   const diff: PlanDiff = {

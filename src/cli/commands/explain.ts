@@ -32,11 +32,11 @@ export async function runExplain(path: string, options: ExplainOptions, io: CliI
   if (options.month === undefined) {
     throw new UsageError('explain needs --month YYYY-MM', 'e.g. `hashpivot explain plan.yaml --month 2028-03`');
   }
-  const file = await loadPlanFile(path, io, options.set ?? []);
+  const scenario = options.scenario ?? BASE;
+  const file = await loadPlanFile(path, io, options.set ?? [], [scenario]);
   printDiagnostics(file, io, options.color);
   if (!file.plan || hasErrors(file.diagnostics)) return EXIT.invalid;
 
-  const scenario = options.scenario ?? BASE;
   const plan = selectScenario(file.plan, scenario);
   const month = parseMonth(options.month);
   if (month === undefined) {

@@ -73,10 +73,10 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
   const by: BreakdownKind | null = options.by === undefined ? null : oneOf('--by', options.by, BREAKDOWN_KINDS);
   const columns = resolveColumns(options.columns, format);
 
-  const file = await loadPlanFile(path, io, options.set ?? []);
+  const scenario = options.scenario ?? BASE;
+  const file = await loadPlanFile(path, io, options.set ?? [], [scenario]);
   printDiagnostics(file, io, options.color);
   if (!file.plan) return EXIT.invalid;
-  const scenario = options.scenario ?? BASE;
   const plan = selectScenario(file.plan, scenario);
 
   const simulation = simulate(plan);

@@ -1,0 +1,72 @@
+/**
+ * `hashpivot sweep` through the built CLI, where the worker threads really run
+ * (dist/sweep-worker.js): the output must be byte-identical at any --jobs.
+ *
+ * The bundle is built afresh with the project's own build.mjs into a temporary directory
+ * (its `src` and `node_modules` are links to this checkout's), so the test never depends
+ * on, nor disturbs, a possibly stale dist/ in the checkout.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+const REF = 'fixtures/plans/reference.yaml';
+/** The reference plan cut to 6 months, without its checks: cheap points. */
+const SHORT_PLAN = ((text) => text.slice(0, text.indexOf('\nchecks:') + 1))(readFileSync(REF, 'utf8').replace(/^months: 36\b/m, 'months: 6'));
+
+let dir = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hashpivot-sweep-build-'));
+  symlinkSync(resolve(ROOT, 'src'), join(dir, 'src'), 'dir');
+  symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const build = spawnSync(process.execPath, [resolve(ROOT, 'build.mjs')], { cwd: dir, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  if (!existsSync(join(dir, 'dist', 'sweep-worker.js'))) throw new Error('build.mjs made no dist/sweep-worker.js entry');
+}, 120_000);
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+function sweep(args: readonly string[], stdin: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(dir, 'dist', 'hashpivot.js'), 'sweep', ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('hashpivot sweep with worker threads (built CLI)', () => {
+  const grid = ['-', '--vary', 'market.btc_price_usd.start=40000:110000:10000', '--vary', 'market.network_hashrate_ehs.growth_pct_per_year=0:35:5'];
+
+  it('gives byte-identical output at --jobs 1, 2 and 3 (64 points: the smallest grid that uses workers)', () => {
+    for (const format of ['csv', 'json']) {
+      const one = sweep([...grid, '--metric', 'cash_usd:min', '--format', format, '--jobs', '1'], SHORT_PLAN);
+      expect(one.status, one.stderr).toBe(0);
+      expect(one.stderr).toBe('');
+      for (const jobs of format === 'csv' ? ['2', '3'] : ['2']) {
+        const many = sweep([...grid, '--metric', 'cash_usd:min', '--format', format, '--jobs', jobs], SHORT_PLAN);
+        expect(many.status, many.stderr).toBe(0);
+        expect(many.stdout).toBe(one.stdout);
+      }
+      if (format === 'csv') expect(one.stdout.split('\r\n')).toHaveLength(1 + 64 + 1);
+    }
+  }, 120_000);
+
+  it('reports the same, lowest-index invalid point at any --jobs', () => {
+    const args = ['-', '--vary', 'treasury.policy.sell_production_pct=0:200:1', '--metric', 'btc_held'];
+    const one = sweep([...args, '--jobs', '1'], SHORT_PLAN);
+    const three = sweep([...args, '--jobs', '3'], SHORT_PLAN);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('sweep point treasury.policy.sell_production_pct=101 gives an invalid plan');
+    expect(three.status).toBe(2);
+    expect(three.stderr).toBe(one.stderr);
+    expect(three.stdout).toBe('');
+  }, 120_000);
+});
