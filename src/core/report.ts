@@ -176,19 +176,8 @@ export interface ReportDecision {
   readonly detail: string;
 }
 
-/** The run's {@link Summary} rounded for output: BTC 8 dp, USD 2 dp. */
-export interface ReportSummary {
-  readonly btc_mined_total: Decimal;
-  readonly btc_sold_total: Decimal;
-  readonly btc_held_end: Decimal;
-  readonly cash_end_usd: Decimal;
-  readonly cash_min_usd: Decimal;
-  readonly cash_min_month: Month;
-  readonly funding_gap_max_usd: Decimal;
-  readonly npv_usd: Decimal;
-  readonly value_end_usd: Decimal;
-  readonly debt_outstanding_end_usd: Decimal;
-}
+/** The run's {@link Summary} rounded for output: BTC 8 dp, USD 2 dp (same fields). */
+export type ReportSummary = Summary;
 
 /** Unit kinds of breakdown fields (the monthly kinds plus energy, unit counts, $/MWh). */
 export type BreakdownUnit = MetricUnit | 'mwh' | 'units' | 'usd_per_mwh';
@@ -376,11 +365,20 @@ function groupMonths(months: readonly MonthResult[], period: Period): MonthGroup
   return groups;
 }
 
-/** Unrounded period value of one metric over a non-empty run of months. */
+/** Unrounded period value of one metric over a non-empty run of months, by its own rule. */
 function aggregateMetric(months: readonly MonthResult[], name: MetricName): Decimal {
   if (months.length === 1) return months[0]![name];
+  return aggregate(months, name, METRIC_AGGREGATION[name]);
+}
+
+/**
+ * Unrounded value of one metric over a non-empty run of months by an aggregation rule:
+ * sum, end (last month), mean (each month counts the same), max, or the two weighted means
+ * (by BTC mined; by effective PH/s-days). Shared with `sweep`.
+ */
+export function aggregate(months: readonly MonthResult[], name: MetricName, rule: Aggregation): Decimal {
   const values = months.map((m) => m[name]);
-  switch (METRIC_AGGREGATION[name]) {
+  switch (rule) {
     case 'sum':
       return dsum(values);
     case 'end':

@@ -13,9 +13,10 @@
  * Rounding: a point's result is rounded once, after the reduction, ROUND_HALF_EVEN to the
  * metric unit's output places ({@link OUTPUT_DECIMALS}); a rounded zero is +0.
  */
-import { Decimal, ZERO, dsum } from './decimal.js';
-import { daysInMonth, formatMonth, parseMonth, type Month } from './month.js';
-import { METRIC_AGGREGATION, SUMMARY_FIELDS, roundOutput, type Aggregation, type SummaryField } from './report.js';
+import { Decimal, dsum } from './decimal.js';
+import { formatMonth, parseMonth, type Month } from './month.js';
+import { closestName } from './names.js';
+import { METRIC_AGGREGATION, SUMMARY_FIELDS, aggregate, roundOutput, type Aggregation, type SummaryField } from './report.js';
 import {
   METRIC_NAMES,
   MONTHLY_METRICS,
@@ -190,7 +191,7 @@ export function parseMetric(text: string): Parsed<SweepMetric> {
     return { ok: true, value: { kind: 'summary', name: summary } };
   }
   if (!isMetricName(name)) {
-    const near = closestName(name, SWEEP_METRIC_NAMES);
+    const near = closestName(name, SWEEP_METRIC_NAMES) ?? null;
     return fail(
       `unknown metric \`${name}\`${near === null ? '' : ` (did you mean \`${near}\`?)`}`,
       `valid metrics: ${SWEEP_METRIC_NAMES.join(', ')}`,
@@ -267,28 +268,8 @@ function reduceMonths(months: readonly MonthResult[], name: MetricName, reductio
       return m === undefined ? null : m[name];
     }
     case 'rule':
-      switch (reduction.aggregation) {
-        case 'sum':
-          return dsum(values);
-        case 'end':
-          return values[values.length - 1]!;
-        case 'mean':
-          return dsum(values).div(values.length);
-        case 'max':
-          return values.reduce((a, b) => (b.gt(a) ? b : a));
-        case 'per_btc_mined':
-          return weightedMean(months, name, (m) => m.btc_mined);
-        case 'per_ph_day':
-          return weightedMean(months, name, (m) => m.fleet_hashrate_ehs.times(daysInMonth(m.month)));
-      }
+      return aggregate(months, name, reduction.aggregation);
   }
-}
-
-/** sum(value * weight) / sum(weight); 0 when the weights sum to 0 (as in report.ts). */
-function weightedMean(months: readonly MonthResult[], name: MetricName, weight: (m: MonthResult) => Decimal): Decimal {
-  const total = dsum(months.map(weight));
-  if (total.isZero()) return ZERO;
-  return dsum(months.map((m) => m[name].times(weight(m)))).div(total);
 }
 
 /** A sweep's result model: what every renderer reads. */
@@ -315,31 +296,4 @@ export function valueText(x: Decimal): string {
 
 function fail<T>(message: string, hint?: string): Parsed<T> {
   return { ok: false, error: hint === undefined ? { message } : { message, hint } };
-}
-
-/** The candidate within edit distance max(2, len/3) of `name`, closest first; null if none. */
-function closestName(name: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
