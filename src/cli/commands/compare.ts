@@ -12,9 +12,9 @@ import { simulate } from '../../core/simulate.js';
 import { didYouMean } from '../../io/diagnostic.js';
 import type { LoadedPlan } from '../../io/load-plan.js';
 import type { CompareMeta } from '../../io/render-compare.js';
-import { writeOutputAtomic } from '../../io/write-output.js';
-import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 import { oneOf, resolveFormat, sha256, type Format } from './run.js';
 
@@ -85,12 +85,7 @@ export async function runCompare(path: string, options: CompareCliOptions, io: C
   const runs: NamedSimulation[] = names.map((name) => ({ name, simulation: simulate(selectScenario(loaded, name)) }));
   const model = buildComparison(runs, { period, metrics });
   const meta: CompareMeta = { plan: { name: loaded.base.name, file: path, sha256: sha256(file.bytes) } };
-  const toFile = options.output !== undefined;
-  const text = await renderComparison(format, model, meta, toFile ? false : useColor(io.stdoutIsTTY, io.env, options.color));
-  if (toFile) {
-    await writeOutputAtomic(options.output!, text, { inputs: [path] });
-    io.stderr(`wrote ${options.output}\n`);
-  } else io.stdout(text);
+  await emitOutput(io, { output: options.output, inputs: [path], color: options.color }, (color) => renderComparison(format, model, meta, color));
   return EXIT.ok;
 }
 

@@ -11,9 +11,9 @@ import { DEFAULT_TABLE_COLUMNS, PERIODS, type Period } from '../../core/report.j
 import { simulate } from '../../core/simulate.js';
 import { diffPlanTrees } from '../../io/plan-diff.js';
 import type { DiffMeta, PlanDiff } from '../../io/render-diff.js';
-import { writeOutputAtomic } from '../../io/write-output.js';
-import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 import { resolveMetrics } from './compare.js';
 import { oneOf, resolveFormat, sha256, type Format } from './run.js';
@@ -55,12 +55,7 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCli
     new: { name: newPlan.name, file: newPath, sha256: sha256(newFile.bytes) },
     scenario,
   };
-  const toFile = options.output !== undefined;
-  const text = await renderDiff(format, diff, meta, toFile ? false : useColor(io.stdoutIsTTY, io.env, options.color));
-  if (toFile) {
-    await writeOutputAtomic(options.output!, text, { inputs: [oldPath, newPath] });
-    io.stderr(`wrote ${options.output}\n`);
-  } else io.stdout(text);
+  await emitOutput(io, { output: options.output, inputs: [oldPath, newPath], color: options.color }, (color) => renderDiff(format, diff, meta, color));
   return EXIT.ok;
 }
 

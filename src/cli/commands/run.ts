@@ -20,9 +20,9 @@ import type { MetricName } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
 import { didYouMean } from '../../io/diagnostic.js';
 import type { Report } from '../../core/report.js';
-import { writeOutputAtomic } from '../../io/write-output.js';
-import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -82,12 +82,7 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
   const simulation = simulate(plan);
   const report = buildReport(simulation, { period, columns, by });
   const meta: ReportMeta = { plan: { name: plan.name, file: path, sha256: sha256(file.bytes) }, scenario };
-  const toFile = options.output !== undefined;
-  const text = await render(format, report, meta, toFile ? false : useColor(io.stdoutIsTTY, io.env, options.color));
-  if (toFile) {
-    await writeOutputAtomic(options.output!, text, { inputs: [path] });
-    io.stderr(`wrote ${options.output}\n`);
-  } else io.stdout(text);
+  await emitOutput(io, { output: options.output, inputs: [path], color: options.color }, (color) => render(format, report, meta, color));
   return EXIT.ok;
 }
 

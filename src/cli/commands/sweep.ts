@@ -28,10 +28,10 @@ import {
 } from '../../core/sweep.js';
 import { loadPlanText } from '../../io/load-plan.js';
 import { parseSetArgument } from '../../io/overrides.js';
-import { writeOutputAtomic } from '../../io/write-output.js';
 import { formatDiagnostics } from '../format-diagnostics.js';
 import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 import { evaluateChunk, sweepWorkerUrl, type ChunkJob, type ChunkOutcome } from '../sweep-chunk.js';
 import { resolveFormat, sha256, type Format } from './run.js';
@@ -97,12 +97,7 @@ export async function runSweep(path: string, options: SweepOptions, io: CliIo): 
     axes: job.axes.map((a, k) => ({ path: a.path, label: labels[k]!, values: a.values })),
     results,
   };
-  const toFile = options.output !== undefined;
-  const rendered = await renderSweep(format, report, toFile ? false : useColor(io.stdoutIsTTY, io.env, options.color));
-  if (toFile) {
-    await writeOutputAtomic(options.output!, rendered, { inputs: [path] });
-    io.stderr(`wrote ${options.output}\n`);
-  } else io.stdout(rendered);
+  await emitOutput(io, { output: options.output, inputs: [path], color: options.color }, (color) => renderSweep(format, report, color));
   return EXIT.ok;
 }
 

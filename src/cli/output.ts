@@ -1,0 +1,25 @@
+/**
+ * Where a command's result goes: stdout, or `--output FILE` written atomically (never over
+ * an input plan). Colour is decided here: only for a terminal stdout, never into a file.
+ */
+import { writeOutputAtomic } from '../io/write-output.js';
+import { useColor, type CliIo } from './io.js';
+
+export interface OutputTarget {
+  /** `--output FILE`, or undefined for stdout */
+  readonly output: string | undefined;
+  /** the plan files read, which the output may never replace */
+  readonly inputs: readonly string[];
+  /** `--color` / `--no-color` */
+  readonly color: boolean | undefined;
+}
+
+/** Renders with the colour decision for the target, then writes the text there. */
+export async function emitOutput(io: CliIo, target: OutputTarget, render: (color: boolean) => Promise<string> | string): Promise<void> {
+  if (target.output === undefined) {
+    io.stdout(await render(useColor(io.stdoutIsTTY, io.env, target.color)));
+    return;
+  }
+  await writeOutputAtomic(target.output, await render(false), { inputs: target.inputs });
+  io.stderr(`wrote ${target.output}\n`);
+}
