@@ -13,7 +13,7 @@ import { lineOf } from '../format-diagnostics.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { BASE } from '../scenario.js';
-import { oneOf } from './run.js';
+import { oneOf } from '../options.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 

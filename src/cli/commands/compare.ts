@@ -16,7 +16,7 @@ import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
-import { oneOf, resolveFormat, sha256, type Format } from './run.js';
+import { oneOf, resolveFormat, sha256, type Format } from '../options.js';
 
 /** Metrics compared by period when `--metrics` is not given (every format). */
 export const DEFAULT_COMPARE_METRICS: readonly MetricName[] = [

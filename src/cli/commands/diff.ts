@@ -16,7 +16,7 @@ import { loadPlanFile, printDiagnostics } from '../load.js';
 import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 import { resolveMetrics } from './compare.js';
-import { oneOf, resolveFormat, sha256, type Format } from './run.js';
+import { oneOf, resolveFormat, sha256, type Format } from '../options.js';
 
 export interface DiffCliOptions {
   /** `base` (default) or a scenario both plans have */

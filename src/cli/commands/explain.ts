@@ -12,6 +12,7 @@ import { hasErrors } from '../../io/diagnostic.js';
 import { renderExplain } from '../../io/render-explain.js';
 import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { collect } from '../options.js';
 import { BASE, selectScenario } from '../scenario.js';
 
 export interface ExplainOptions {
@@ -58,8 +59,6 @@ export async function runExplain(path: string, options: ExplainOptions, io: CliI
   io.stdout(renderExplain(result, { planName: plan.name, scenario, fleet: plan.fleet }, { color }));
   return EXIT.ok;
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerExplain(program: Command, io: CliIo, done: (code: number) => void): void {
   program

@@ -2,8 +2,6 @@
  * `hashpivot run PLAN`: the main job. Simulates the base plan or a scenario and prints the
  * months, the summary and the decisions as a table, JSON, CSV or Markdown.
  */
-import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
 import {
   ALL_COLUMNS,
@@ -14,21 +12,16 @@ import {
   parseColumns,
   type BreakdownKind,
   type Period,
+  type Report,
   type ReportMeta,
 } from '../../core/report.js';
 import type { MetricName } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
-import { didYouMean } from '../../io/diagnostic.js';
-import type { Report } from '../../core/report.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
+import { collect, oneOf, resolveFormat, sha256, type Format } from '../options.js';
 import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
-
-export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-
-const EXTENSION_FORMATS: Readonly<Record<string, Format>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.txt': 'table' };
 
 export interface RunOptions {
   readonly scenario?: string;
@@ -41,30 +34,12 @@ export interface RunOptions {
   readonly color?: boolean;
 }
 
-/** Checks a flag value against its allowed values: a UsageError with a hint otherwise. */
-export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got \`${value}\``, didYouMean(value, allowed, 'values'));
-}
-
-/** The output format: --format, else the --output extension, else table. */
-export function resolveFormat(format: string | undefined, output: string | undefined): Format {
-  if (format !== undefined) return oneOf('--format', format, FORMATS);
-  if (output === undefined) return 'table';
-  const fromExtension = EXTENSION_FORMATS[extname(output).toLowerCase()];
-  if (fromExtension) return fromExtension;
-  throw new UsageError(`cannot tell the format of ${output} from its extension`, 'use .json, .csv, .md or .txt, or give --format');
-}
-
+/** The metrics to report: --columns, else the table defaults (table, md) or every metric. */
 export function resolveColumns(columns: string | undefined, format: Format): readonly MetricName[] {
   if (columns === undefined) return format === 'table' || format === 'md' ? DEFAULT_TABLE_COLUMNS : ALL_COLUMNS;
   const parsed = parseColumns(columns);
   if (parsed.ok) return parsed.columns;
   throw new UsageError(`--columns: ${parsed.errors.map((e) => e.message).join('; ')}`, parsed.errors[0]!.hint);
-}
-
-export function sha256(bytes: Uint8Array | undefined): string {
-  return createHash('sha256').update(bytes ?? new Uint8Array()).digest('hex');
 }
 
 export async function runRun(path: string, options: RunOptions, io: CliIo): Promise<number> {
@@ -99,8 +74,6 @@ export async function render(format: Format, report: Report, meta: ReportMeta, c
       return (await import('../../io/render-md.js')).renderMarkdown(report, meta);
   }
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerRun(program: Command, io: CliIo, done: (code: number) => void): void {
   program

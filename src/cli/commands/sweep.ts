@@ -34,7 +34,7 @@ import { loadPlanFile, printDiagnostics } from '../load.js';
 import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
 import { evaluateChunk, sweepWorkerUrl, type ChunkJob, type ChunkOutcome } from '../sweep-chunk.js';
-import { resolveFormat, sha256, type Format } from './run.js';
+import { collect, resolveFormat, sha256, type Format } from '../options.js';
 
 /** Grids smaller than this run in-process, whatever --jobs says (a worker costs more than it saves). */
 export const IN_PROCESS_BELOW = 64;
@@ -305,8 +305,6 @@ class ProgressLine {
     this.io.stderr(`\r${text}`);
   }
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerSweep(program: Command, io: CliIo, done: (code: number) => void): void {
   program
