@@ -28,8 +28,8 @@ export function formatDecimal(x: Decimal, dp: number, trim = false): string {
 
 /** "$1,234.56" / "-$1,234.56" */
 export function formatUsd(x: Decimal): string {
-  const body = formatDecimal(x.abs(), 2);
-  return x.isNegative() && /[1-9]/.test(body) ? `-$${body}` : `$${body}`;
+  const text = formatDecimal(x, 2);
+  return text.startsWith('-') ? `-$${text.slice(1)}` : `$${text}`;
 }
 
 /** "$21.40/MWh" */

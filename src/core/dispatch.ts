@@ -29,6 +29,39 @@ export interface PreparedBatch {
   readonly uptimeEhs: Decimal;
   /** nameplate EH/s per facility MW: 1 / (J/TH * (1 + overhead%)) */
   readonly ehsPerMw: Decimal;
+  /** the site's demand-response share as a fraction (0 without demand response) */
+  readonly curtail: Decimal;
+  /**
+   * Per month length in hours: MWh drawn per running MW and by all units, and effective
+   * EH/s of all units. Filled on first use; exact, so caching changes no result (a month
+   * has one of four lengths).
+   */
+  readonly byHours: Map<number, FullRun>;
+}
+
+/** A batch's per-MW energy and its whole-batch energy and hashrate for one month length. */
+export interface FullRun {
+  /** MWh per running MW: hours * uptime * (1 - curtail) */
+  readonly energyPerMw: Decimal;
+  /** MWh of all units running */
+  readonly energyMwh: Decimal;
+  /** effective EH/s of all units running: nominal * uptime * (1 - curtail) */
+  readonly effectiveEhs: Decimal;
+}
+
+function fullRun(b: PreparedBatch, hours: number): FullRun {
+  const cached = b.byHours.get(hours);
+  if (cached) return cached;
+  const curtail = b.curtail;
+  const keep = ONE.minus(curtail);
+  const energyPerUptimeMw = curtail.isZero() ? new Decimal(hours) : keep.times(hours);
+  const run: FullRun = {
+    energyPerMw: b.uptime.times(energyPerUptimeMw),
+    energyMwh: b.uptimeMw.times(energyPerUptimeMw),
+    effectiveEhs: curtail.isZero() ? b.uptimeEhs : b.uptimeEhs.times(keep),
+  };
+  b.byHours.set(hours, run);
+  return run;
 }
 
 /** Batch constants at its site (see {@link PreparedBatch}); exact, unrounded. */
@@ -47,6 +80,8 @@ export function prepareBatch(batch: Batch, site: Site): PreparedBatch {
     uptimeMw: facilityMw.times(uptime),
     uptimeEhs: nominalEhs.times(uptime),
     ehsPerMw: mwPerEhs.isZero() ? ZERO : ONE.div(mwPerEhs),
+    curtail: site.power.demandResponse === null ? ZERO : pct(site.power.demandResponse.curtailPct),
+    byHours: new Map(),
   };
 }
 
@@ -117,10 +152,15 @@ export function batchOutput(
   runningMw: Decimal,
   curtail: Decimal,
   btcPerEhs: Decimal,
+  full?: FullRun,
 ): { effectiveEhs: Decimal; btc: Decimal } {
   if (runningMw.isZero() || b.facilityMw.isZero()) return { effectiveEhs: ZERO, btc: ZERO };
-  let ehs = runningMw.eq(b.facilityMw) ? b.uptimeEhs : b.uptimeEhs.times(runningMw).div(b.facilityMw);
-  if (!curtail.isZero()) ehs = ehs.times(ONE.minus(curtail));
+  let ehs: Decimal;
+  if (full !== undefined && runningMw === b.facilityMw) ehs = full.effectiveEhs;
+  else {
+    ehs = runningMw.eq(b.facilityMw) ? b.uptimeEhs : b.uptimeEhs.times(runningMw).div(b.facilityMw);
+    if (!curtail.isZero()) ehs = ehs.times(ONE.minus(curtail));
+  }
   return { effectiveEhs: ehs, btc: roundBtc(ehs.times(btcPerEhs)) };
 }
 
@@ -136,10 +176,8 @@ export function dispatchSite(input: SiteDispatchInput): SiteDispatch {
   const { month, curtail, mode } = input;
   const cheapMarginal = input.resaleUsdPerMwh ?? ZERO;
   const price = input.priceUsdPerMwh;
-  const energyPerUptimeMw = curtail.isZero()
-    ? new Decimal(input.hours)
-    : ONE.minus(curtail).times(input.hours);
   const usdPerEhsHour = input.usdPerEhsHour;
+  const withDemandResponse = !curtail.isZero();
   let remainingMw = input.availableMw;
   let cheapLeft = dmax(ZERO, input.takeOrPayMwh.minus(input.hostingEnergyMwh));
   let miningMw = ZERO;
@@ -153,10 +191,13 @@ export function dispatchSite(input: SiteDispatchInput): SiteDispatch {
   for (const b of input.meritOrder) {
     if (!isBatchActive(b.batch, month)) continue;
     rank++;
+    const full = fullRun(b, input.hours);
+    // `fitMw === b.facilityMw` (the same object) means the whole batch fits; identity
+    // checks below only skip arithmetic whose result is then known exactly.
     const fitMw = remainingMw.gte(b.facilityMw) ? b.facilityMw : dmax(ZERO, remainingMw);
     const revenue = revenuePerMwh(usdPerEhsHour, b);
     // MWh drawn per MW running
-    const energyPerMw = b.uptime.times(energyPerUptimeMw);
+    const energyPerMw = full.energyPerMw;
     // MW of this batch whose energy still falls below the take-or-pay volume
     let cheapMw = fitMw;
     if (!fitMw.isZero() && !energyPerMw.isZero()) {
@@ -175,34 +216,35 @@ export function dispatchSite(input: SiteDispatchInput): SiteDispatch {
         if (revenue.gte(price)) runningMw = fitMw;
       }
     }
-    const capacityCut = b.facilityMw.minus(fitMw);
-    const uneconomicCut = fitMw.minus(runningMw);
+    const capacityCut = fitMw === b.facilityMw ? ZERO : fitMw.isZero() ? b.facilityMw : b.facilityMw.minus(fitMw);
+    const uneconomicCut = runningMw === fitMw ? ZERO : runningMw.isZero() ? fitMw : fitMw.minus(runningMw);
     let energy = ZERO;
     let output = { effectiveEhs: ZERO, btc: ZERO };
     if (!runningMw.isZero()) {
-      const uptimeMw = runningMw.eq(b.facilityMw) ? b.uptimeMw : runningMw.times(b.uptime);
-      energy = uptimeMw.times(energyPerUptimeMw);
-      output = batchOutput(b, runningMw, curtail, input.btcPerEhs);
+      const whole = runningMw === b.facilityMw;
+      const uptimeMw = whole ? b.uptimeMw : runningMw.times(b.uptime);
+      energy = whole ? full.energyMwh : runningMw.times(energyPerMw);
+      output = batchOutput(b, runningMw, curtail, input.btcPerEhs, full);
       remainingMw = remainingMw.minus(runningMw);
-      cheapLeft = dmax(ZERO, cheapLeft.minus(energy));
+      if (!cheapLeft.isZero()) cheapLeft = dmax(ZERO, cheapLeft.minus(energy));
       miningMw = miningMw.plus(runningMw);
-      miningUptimeMw = miningUptimeMw.plus(uptimeMw);
+      if (withDemandResponse) miningUptimeMw = miningUptimeMw.plus(uptimeMw);
       miningEnergy = miningEnergy.plus(energy);
       effectiveEhs = effectiveEhs.plus(output.effectiveEhs);
       btcMined = btcMined.plus(output.btc);
     }
-    if (capacityCut.gt(ZERO)) {
+    if (!capacityCut.isZero()) {
       decisions.push(decide.curtailCapacity(b.batch.id, input.siteId, fitMw, b.facilityMw, input.availableMw));
     }
-    if (uneconomicCut.gt(ZERO)) {
+    if (!uneconomicCut.isZero()) {
       decisions.push(decide.curtailUneconomic(b.batch.id, input.siteId, runningMw, fitMw, revenue, marginal));
     }
     rows.push({
       batch: b.batch.id,
       site: input.siteId,
-      units_running: runningMw.eq(b.facilityMw)
+      units_running: runningMw === b.facilityMw
         ? b.batch.units
-        : b.facilityMw.isZero()
+        : runningMw.isZero() || b.facilityMw.isZero()
           ? ZERO
           : b.batch.units.times(runningMw).div(b.facilityMw),
       mining_mw: runningMw,

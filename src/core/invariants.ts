@@ -90,7 +90,7 @@ export function assertSiteMw(
       throw new InvariantError('MW balance', month, `${name} MW at ${site} is negative (${value.toFixed()})`);
     }
   }
-  const tally = batchMw.reduce((sum, mw) => sum.plus(mw), ZERO);
+  const tally = batchMw.reduce((sum, mw) => (mw.isZero() ? sum : sum.plus(mw)), ZERO);
   if (!tally.eq(mining)) {
     throw new InvariantError('MW balance', month, `batch MW at ${site} add up to ${tally.toFixed()}, not the site's mining ${mining.toFixed()} MW`);
   }
