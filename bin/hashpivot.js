@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/hashpivot.js';
+import { run } from '../dist/hashpivot.js';
+
+await run();

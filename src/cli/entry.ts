@@ -1,8 +1,6 @@
 /**
- * The process entry point bundled into dist/hashpivot.js: runs main() with the real
- * process's streams and sets the exit code (never calls process.exit mid-write).
+ * What the CLI bundle (dist/hashpivot-bundle.cjs) exports to its launcher
+ * (dist/hashpivot.js): the one error boundary and the real process's I/O.
  */
-import { main } from './main.js';
-import { nodeIo } from './node-io.js';
-
-process.exitCode = await main(process.argv.slice(2), nodeIo());
+export { main } from './main.js';
+export { nodeIo } from './node-io.js';

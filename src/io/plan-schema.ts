@@ -7,6 +7,9 @@
  * without a JS float. Descriptions carry units: they are the editor's hover docs.
  */
 import * as z from 'zod';
+
+// One validation per process: zod's JIT (code generated with new Function) costs more than it saves.
+z.config({ jitless: true });
 import { Decimal } from '../core/decimal.js';
 import { parseMonth } from '../core/month.js';
 

@@ -11,7 +11,7 @@
  * From TypeScript sources (vitest) there is no JS worker: every chunk runs in-process.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { formatMonth } from '../../core/month.js';
 import type { Plan } from '../../core/plan.js';
@@ -188,7 +188,9 @@ async function evaluateGrid(base: Omit<ChunkJob, 'start' | 'end'>, total: number
     chunks.push({ ...base, start, end, progress: progress !== null });
   }
   const workerUrl = chunkCount > 1 ? sweepWorkerUrl() : null;
-  const started = workerUrl === null ? [] : chunks.slice(1).map((chunk, i) => startWorker(workerUrl, chunk, onProgress(i + 1)));
+  // worker_threads is loaded only for a parallel sweep: every other command starts faster
+  const Worker = workerUrl === null ? null : (await import('node:worker_threads')).Worker;
+  const started = workerUrl === null || Worker === null ? [] : chunks.slice(1).map((chunk, i) => startWorker(Worker, workerUrl, chunk, onProgress(i + 1)));
   const fromWorkers = Promise.all(started.map((w) => w.outcome));
   fromWorkers.catch(() => undefined); // awaited below; a rejection while this thread computes is not unhandled
   try {
@@ -246,7 +248,12 @@ function assemble(outcomes: readonly ChunkOutcome[], total: number): string[] {
 }
 
 /** Starts one chunk in a worker thread; a crash or an early exit rejects (an internal error). */
-function startWorker(url: URL, job: ChunkJob, onProgress: ((done: number) => void) | undefined): { worker: Worker; outcome: Promise<ChunkOutcome> } {
+function startWorker(
+  Worker: typeof WorkerThread,
+  url: URL,
+  job: ChunkJob,
+  onProgress: ((done: number) => void) | undefined,
+): { worker: WorkerThread; outcome: Promise<ChunkOutcome> } {
   const worker = new Worker(url, { workerData: job });
   const outcome = new Promise<ChunkOutcome>((resolve, reject) => {
     let settled = false;
