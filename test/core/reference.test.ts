@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { formatMonth } from '../../src/core/month.js';
 import { simulate } from '../../src/core/simulate.js';
-import { referencePlan } from './reference-plan.js';
+import { loadFixture } from '../helpers.js';
 
 const t = (x: { toFixed(): string }) => x.toFixed();
 
 describe('reference plan (spec/reference-plan.yaml, base)', () => {
-  const sim = simulate(referencePlan());
+  const sim = simulate(loadFixture('reference'));
   const at = (month: string) => sim.months.find((r) => formatMonth(r.month) === month)!;
 
   test('36 months, no funding gap, covenant cash >= $75M', () => {

@@ -8,33 +8,9 @@ import { seriesAt } from '../../src/core/series.js';
 import { parseMonth } from '../../src/core/month.js';
 import { loadPlanText } from '../../src/io/load-plan.js';
 import { parseSetArgument } from '../../src/io/overrides.js';
-import { readText } from '../helpers.js';
+import { MINIMAL_PLAN, readText } from '../helpers.js';
 
-const MIN = `version: 1
-name: Minimal miner
-start: 2027-01
-months: 12
-market:
-  btc_price_usd: 85000
-  network_hashrate_ehs: 1050
-  block_height: 985000
-sites:
-  - id: alpha
-    capacity_mw: 100
-    power:
-      price_usd_per_mwh: 35
-fleet:
-  - id: s21.batch-1
-    site: alpha
-    model: Antminer S21
-    units: 20000
-    hashrate_ths: 200
-    efficiency_j_per_th: 17.5
-treasury:
-  btc: 0.1
-  cash_usd: "600000000.25"
-  cost_basis_usd_per_btc: 60000
-`;
+const MIN = MINIMAL_PLAN;
 
 function load(text: string, sets: string[] = []) {
   const overrides = sets.map((s) => parseSetArgument(s).override!);

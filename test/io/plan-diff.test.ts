@@ -5,32 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlanTrees, sameValue, valueText, type InputChange } from '../../src/io/plan-diff.js';
 import { parseYamlTree, type LNode } from '../../src/io/yaml-tree.js';
+import { MINIMAL_PLAN } from '../helpers.js';
 
-const MIN = `version: 1
-name: Minimal miner
-start: 2027-01
-months: 12
-market:
-  btc_price_usd: 85000
-  network_hashrate_ehs: 1050
-  block_height: 985000
-sites:
-  - id: alpha
-    capacity_mw: 100
-    power:
-      price_usd_per_mwh: 35
-fleet:
-  - id: s21.batch-1
-    site: alpha
-    model: Antminer S21
-    units: 20000
-    hashrate_ths: 200
-    efficiency_j_per_th: 17.5
-treasury:
-  btc: 0.1
-  cash_usd: "600000000.25"
-  cost_basis_usd_per_btc: 60000
-  scheduled:
+const MIN = `${MINIMAL_PLAN}  scheduled:
     - { month: 2027-04, sell_btc: 10, note: first }
     - { month: 2027-08, sell_btc: 20, note: second }
 `;
