@@ -130,8 +130,4 @@ export function compactTable(c: ChalkInstance, header: readonly string[], rows: 
     .join('\n');
 }
 
-/** Plan-supplied text on one line, without control characters (no escape injection). */
-export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-}
+export { oneLine } from './one-line.js';

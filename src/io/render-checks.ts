@@ -8,6 +8,7 @@ import { formatMonth } from '../core/month.js';
 import { roundOutput } from '../core/report.js';
 import { MONTHLY_METRICS, OUTPUT_DECIMALS, isMetricName } from '../core/results.js';
 import { formatGrouped } from './format-number.js';
+import { oneLine } from './one-line.js';
 import { exact, int, num, obj, stringifyJson } from './json-text.js';
 
 /** One plan's results, with where each check is written (1-based line, or undefined). */
@@ -55,10 +56,10 @@ export function renderChecksText(plans: readonly PlanChecks[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
     lines.push(plan.file);
-    const nameWidth = Math.max(4, ...plan.results.map((r) => r.check.name.length));
+    const nameWidth = Math.max(4, ...plan.results.map((r) => oneLine(r.check.name).length));
     const scenarioWidth = Math.max(8, ...plan.results.map((r) => r.scenario.length));
     for (const r of plan.results) {
-      const head = `  ${r.passed ? 'pass' : 'FAIL'}  ${r.check.name.padEnd(nameWidth)}  ${r.scenario.padEnd(scenarioWidth)}  `;
+      const head = `  ${r.passed ? 'pass' : 'FAIL'}  ${oneLine(r.check.name).padEnd(nameWidth)}  ${r.scenario.padEnd(scenarioWidth)}  `;
       lines.push(head + (r.passed ? `${boundsText(r)}${scopeText(r)}` : breachText(r)));
     }
     if (plan.results.length === 0) lines.push('  (no checks in this plan)');

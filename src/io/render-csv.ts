@@ -6,13 +6,15 @@
  *
  * One row per period: `month,<metrics...>,decisions` for monthly output,
  * `period,first_month,last_month,<metrics...>,decisions` for quarters and years. The
- * `decisions` field lists the period's decisions as `MONTH CODE subject: detail`, joined
+ * `decisions` field lists the period's decisions as `MONTH CODE subject: detail` (control
+ * characters from plan text flattened to spaces), joined
  * by ` | `. With a breakdown (`--by site|batch`) the CSV is the long-format breakdown
  * instead: one row per period and site (or batch).
  */
 import { formatMonth } from '../core/month.js';
 import { BREAKDOWN_DECIMALS, type Report, type ReportRow } from '../core/report.js';
 import { formatPlain } from './format-number.js';
+import { oneLine } from './one-line.js';
 
 export const CSV_LINE_END = '\r\n';
 
@@ -43,7 +45,7 @@ function renderPeriods(report: Report): string {
   for (const row of report.rows) {
     const decisions = report.decisions
       .filter((d) => d.month >= row.first && d.month <= row.last)
-      .map((d) => `${formatMonth(d.month)} ${d.code} ${d.subject}: ${d.detail}`)
+      .map((d) => oneLine(`${formatMonth(d.month)} ${d.code} ${d.subject}: ${d.detail}`))
       .join(' | ');
     lines.push(
       csvRecord([

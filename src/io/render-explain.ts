@@ -25,6 +25,7 @@ import type {
   TreasuryStepKind,
 } from '../core/results.js';
 import { formatGrouped } from './format-number.js';
+import { oneLine } from './one-line.js';
 
 /** What the renderer needs to know of a batch beyond its month (the plan's `fleet[]` fits). */
 export interface ExplainBatchInfo {
@@ -121,10 +122,6 @@ function plural(n: number, one: string, many: string): string {
   return `${int(n)} ${n === 1 ? one : many}`;
 }
 
-/** Plan names and notes are user text: keep each on one line. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ');
-}
 
 // ---- layout ---------------------------------------------------------------------
 
@@ -353,7 +350,7 @@ function renderDecisions(out: Out, m: MonthResult): void {
   }
   const codeWidth = Math.max(...m.decisions.map((d) => d.code.length));
   for (const d of m.decisions) {
-    out.line(2, `${c.yellow(d.code)}${' '.repeat(codeWidth - d.code.length + 2)}${d.subject}: ${oneLine(d.detail)}`);
+    out.line(2, `${c.yellow(d.code)}${' '.repeat(codeWidth - d.code.length + 2)}${oneLine(d.subject)}: ${oneLine(d.detail)}`);
   }
 }
 

@@ -16,6 +16,8 @@ import { metricLabel, metricUnit, pointCoordinates, reductionName, type SweepRep
 import { CSV_LINE_END, csvField } from './render-csv.js';
 import { groupThousands } from './format-number.js';
 import { obj, stringifyJson, type Json } from './json-text.js';
+import { escapeCell, escapeCode, escapeMd } from './markdown.js';
+import { oneLine } from './one-line.js';
 
 export const SWEEP_SCHEMA = 'hashpivot.sweep/1';
 
@@ -149,18 +151,3 @@ function axesSentence(report: SweepReport): string {
   return `Rows: \`${escapeCode(rows.path)}\`; columns: \`${escapeCode(columns.path)}\`.`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/[\\|]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, ' ');
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, ' ');
-}
-
-function escapeCode(text: string): string {
-  return text.replaceAll('`', "'").replace(/\r?\n|\r/g, ' ');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ');
-}
