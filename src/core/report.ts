@@ -476,12 +476,18 @@ function breakdownRows<K extends string, T extends { readonly [P in K]: Decimal 
   }
   const rows: BreakdownRow[] = [];
   for (const g of groups) {
-    for (const key of order) {
-      const present: T[] = [];
-      for (const m of g.months) {
-        const t = items(m).find((x) => keyOf(x) === key);
-        if (t !== undefined) present.push(t);
+    // the period's items by key, in month order: one pass, not a search per key and month
+    const byKey = new Map<string, T[]>();
+    for (const m of g.months) {
+      for (const t of items(m)) {
+        const key = keyOf(t);
+        const list = byKey.get(key);
+        if (list === undefined) byKey.set(key, [t]);
+        else list.push(t);
       }
+    }
+    for (const key of order) {
+      const present = byKey.get(key) ?? [];
       const first = present[0];
       if (first === undefined) continue;
       const values = fields.map((f) => {
