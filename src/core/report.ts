@@ -536,9 +536,6 @@ export type ColumnsResult =
   | { readonly ok: true; readonly columns: readonly MetricName[] }
   | { readonly ok: false; readonly errors: readonly ColumnsError[] };
 
-/** Names `--columns` accepts besides the metrics: `month`/`period` (always first, ignored) and `all`. */
-export const COLUMN_KEYWORDS: readonly string[] = ['month', 'period', 'all'];
-
 /**
  * Parses a `--columns` list: comma-separated metric names (spaces around names ignored).
  * `month` and `period` are accepted and ignored (the period column is always first);

@@ -43,10 +43,20 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     });
     plans.push({ file: path, results: evaluateChecks(loaded.base.checks, simulations), checkLines });
   }
-  const render = format === 'json' ? renderChecksJson : format === 'github' ? renderChecksGithub : renderChecksText;
-  if (plans.length > 0) io.stdout(render(plans));
+  if (plans.length > 0) io.stdout(renderChecks(format, plans));
   if (invalid) return EXIT.invalid;
   return plans.some((p) => p.results.some((r) => !r.passed)) ? EXIT.checksFailed : EXIT.ok;
+}
+
+function renderChecks(format: (typeof CHECK_FORMATS)[number], plans: readonly PlanChecks[]): string {
+  switch (format) {
+    case 'text':
+      return renderChecksText(plans);
+    case 'json':
+      return renderChecksJson(plans);
+    case 'github':
+      return renderChecksGithub(plans);
+  }
 }
 
 export function registerCheck(program: Command, io: CliIo, done: (code: number) => void): void {

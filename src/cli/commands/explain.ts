@@ -20,7 +20,7 @@ export interface ExplainOptions {
   readonly month?: string;
   /** `base` (default) or one of the plan's scenarios */
   readonly scenario?: string;
-  /** `--set PATH=VALUE` overrides, applied before the scenario */
+  /** `--set PATH=VALUE` overrides, applied on top of the chosen scenario */
   readonly set?: readonly string[];
   readonly color?: boolean;
 }
