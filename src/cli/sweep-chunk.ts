@@ -11,7 +11,8 @@ import type { Plan } from '../core/plan.js';
 import { simulate } from '../core/simulate.js';
 import { metricDecimals, parseMetric, pointCoordinates, sweepValue } from '../core/sweep.js';
 import { hasErrors } from '../io/diagnostic.js';
-import { loadPlanText } from '../io/load-plan.js';
+import { loadPlanTree } from '../io/load-plan.js';
+import { parseYamlTree } from '../io/yaml-tree.js';
 import { parseSetArgument, type Override } from '../io/overrides.js';
 
 /** What a chunk needs: structured-clone safe. */
@@ -69,12 +70,16 @@ export function evaluateChunk(job: ChunkJob, onProgress?: (done: number) => void
     return set;
   };
 
+  // The text is parsed once per chunk; each point applies its overrides to the same tree.
+  const tree = parseYamlTree(job.text, job.file).root;
+  if (tree === undefined) throw new Error('sweep chunk: the plan does not parse');
+
   const results: string[] = [];
   for (let index = job.start; index < job.end; index++) {
     const coordinates = pointCoordinates(lengths, index);
     const sets = coordinates.map((c, axis) => overrideFor(axis, c));
     const point = coordinates.map((c, axis) => `${job.axes[axis]!.path}=${job.axes[axis]!.values[c]!}`).join(', ');
-    const loaded = loadPlanText(job.text, job.file, { sets, scenarios: [job.scenario] });
+    const loaded = loadPlanTree(tree, job.file, { sets, scenarios: [job.scenario] });
     const firstError = loaded.diagnostics.find((d) => d.severity === 'error');
     if (!loaded.plan || hasErrors(loaded.diagnostics)) {
       return invalid(index, point, firstError?.message ?? 'the plan does not load', firstError?.hint);

@@ -42,9 +42,17 @@ export interface LoadOptions {
 /** Loads plan text; `file` is the name diagnostics use. */
 export function loadPlanText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const parsed = parseYamlTree(text, file);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  if (!parsed.root || hasErrors(diagnostics)) return { plan: undefined, diagnostics };
-  const written = parsed.root;
+  if (!parsed.root || hasErrors(parsed.diagnostics)) return { plan: undefined, diagnostics: parsed.diagnostics };
+  const loaded = loadPlanTree(parsed.root, file, options);
+  return parsed.diagnostics.length === 0 ? loaded : { ...loaded, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+}
+
+/**
+ * Loads a plan from its parsed YAML tree (see {@link parseYamlTree}): stages 2 and 3 for the
+ * base plan and the scenarios asked for. A sweep parses once and loads the tree per point.
+ */
+export function loadPlanTree(written: LNode, file: string, options: LoadOptions = {}): LoadResult {
+  const diagnostics: Diagnostic[] = [];
   let root = written;
   if (root.kind !== 'map') {
     diagnostics.push(error('wrong-type', 'a plan is a YAML mapping of keys (version, name, start, ...)', file, root.range, 'start from `hashpivot init`'));
