@@ -4,7 +4,7 @@
  * allows it. A failed write leaves any existing file untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class OutputError extends Error {
@@ -62,15 +62,17 @@ export async function writeOutputAtomic(path: string, text: string, options: Wri
       await handle.close();
     }
     if (options.noClobber) {
-      // re-check just before the rename: never replace a file created meanwhile
+      // link() fails with EEXIST if the name was taken meanwhile: atomic, never replaces a file
       try {
-        await stat(path);
-        throw new OutputError(`${path} already exists; refusing to overwrite it`, 'choose another file name or remove the file first');
+        await link(temp, path);
       } catch (e) {
-        if (e instanceof OutputError) throw e;
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new OutputError(`${path} already exists; refusing to overwrite it`, 'choose another file name or remove the file first');
+        }
+        throw e;
       }
-    }
-    await rename(temp, path);
+      await unlink(temp);
+    } else await rename(temp, path);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     if (e instanceof OutputError) throw e;
