@@ -1,7 +1,9 @@
 /**
  * Test helpers: run the CLI in-process with captured output.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Plan } from '../src/core/plan.js';
 import { loadPlanText } from '../src/io/load-plan.js';
 import { main } from '../src/cli/main.js';
@@ -17,18 +19,19 @@ export interface IoOptions {
   readonly stdin?: string | Uint8Array;
   readonly env?: Record<string, string>;
   readonly tty?: boolean;
+  /** the working directory commands resolve relative paths against (default: process.cwd()) */
+  readonly cwd?: string;
 }
 
-/** A CliIo that captures stdout and stderr. */
-export function captureIo(options: IoOptions = {}): { io: CliIo; out: () => { stdout: string; stderr: string } } {
-  let stdout = '';
-  let stderr = '';
+/** A CliIo that captures stdout and stderr into `out` as they are written. */
+export function captureIo(options: IoOptions = {}): { io: CliIo; out: { stdout: string; stderr: string } } {
+  const out = { stdout: '', stderr: '' };
   const io: CliIo = {
     stdout: (t) => {
-      stdout += t;
+      out.stdout += t;
     },
     stderr: (t) => {
-      stderr += t;
+      out.stderr += t;
     },
     readStdin: async (limit) => {
       const input = options.stdin ?? '';
@@ -38,16 +41,30 @@ export function captureIo(options: IoOptions = {}): { io: CliIo; out: () => { st
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: options.tty ?? false,
     env: options.env ?? {},
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
   };
-  return { io, out: () => ({ stdout, stderr }) };
+  return { io, out };
 }
 
 /** `hashpivot ...argv` in-process, with captured output and the exit code main returns. */
 export async function runCli(argv: readonly string[], options: IoOptions = {}): Promise<CliRun> {
   const { io, out } = captureIo(options);
   const exit = await main(argv, io);
-  return { exit, ...out() };
+  return { exit, ...out };
+}
+
+/**
+ * Compares `actual` with the golden file `dir/name`, byte for byte. With UPDATE_GOLDEN=1 the
+ * file is rewritten (review the git diff); a missing file is written and the test fails.
+ */
+export function expectGolden(dir: string, name: string, actual: string): void {
+  const path = join(dir, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, actual);
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file ${path} was missing; written, review it`);
+  }
+  expect(actual).toBe(readText(path));
 }
 
 export function readText(path: string): string {

@@ -3,14 +3,11 @@
  * diff, sweep, explain and validate, byte for byte, no scrubbing. Regenerate with
  * UPDATE_GOLDEN=1 after reviewing a deliberate change (git diff test/golden/commands).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readText, runCli, type CliRun } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { expectGolden, readText, runCli, type CliRun } from '../helpers.js';
 
 const PLANS = ['reference', 'fixed-ppa-colo', 'colo-majority', 'gpu-cloud-loan'];
 const GOLDEN = 'test/golden/commands';
-const update = process.env.UPDATE_GOLDEN === '1';
 const plan = (name: string) => `fixtures/plans/${name}.yaml`;
 
 /** stdout, then the exit code and stderr when they say something. */
@@ -19,14 +16,7 @@ function transcript(run: CliRun): string {
 }
 
 function compare(name: string, run: CliRun): void {
-  const actual = transcript(run);
-  const path = join(GOLDEN, name);
-  if (update || !existsSync(path)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    if (!update) throw new Error(`golden file ${path} was missing; written, review it`);
-  }
-  expect(actual).toBe(readText(path));
+  expectGolden(GOLDEN, name, transcript(run));
 }
 
 // NEW for diff: the reference plan with half the S21 XP fleet and more opening cash.

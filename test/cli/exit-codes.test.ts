@@ -49,7 +49,7 @@ describe('exit codes', () => {
     const broken = { ...io, stdout: () => { throw new Error('boom'); } };
     const exit = await main(['run', 'fixtures/plans/reference.yaml', '--format', 'csv'], broken);
     expect(exit).toBe(70);
-    const lines = out().stderr.split('\n');
+    const lines = out.stderr.split('\n');
     expect(lines[0]).toBe('hashpivot: internal error: boom');
     expect(lines[1]).toMatch(/^This is a bug in hashpivot, not in your plan\. Please report it/);
     expect(lines[2]).toMatch(/^Error: boom/);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExplain, type ExplainOptions } from '../../src/cli/commands/explain.js';
-import { EXIT, UsageError, type CliIo } from '../../src/cli/io.js';
+import { EXIT, UsageError } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { runCli } from '../helpers.js';
+import { captureIo, runCli } from '../helpers.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -13,29 +13,7 @@ const REFERENCE = resolve('fixtures/plans/reference.yaml');
 /** The reference plan runs 36 months from 2027-01. */
 const HORIZON = '2027-01..2029-12';
 
-interface Captured {
-  readonly io: CliIo;
-  readonly out: { stdout: string; stderr: string };
-}
-
-/** A CliIo like test/helpers.ts builds, for calling runExplain directly. */
-function capture(options: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {}): Captured {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async (limit) => new TextEncoder().encode(options.stdin ?? '').slice(0, limit),
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: options.tty ?? false,
-    env: options.env ?? {},
-    cwd: process.cwd(),
-  };
-  return { io, out };
-}
+const capture = captureIo;
 
 async function usageError(path: string, options: ExplainOptions): Promise<UsageError> {
   const { io, out } = capture();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/commands/init.js';
-import { EXIT, type CliIo } from '../../src/cli/io.js';
+import { EXIT } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { formatMonth } from '../../src/core/month.js';
@@ -11,7 +11,7 @@ import { simulate } from '../../src/core/simulate.js';
 import { loadPlanText } from '../../src/io/load-plan.js';
 import { STARTER_PLAN } from '../../src/io/starter-plan.js';
 import { OutputError } from '../../src/io/write-output.js';
-import { runCli } from '../helpers.js';
+import { captureIo, runCli } from '../helpers.js';
 
 let dir = '';
 
@@ -23,24 +23,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A CliIo like test/helpers.ts builds, with `cwd` in the temporary directory. */
-function capture(cwd: string): { io: CliIo; out: { stdout: string; stderr: string } } {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    readStdin: async () => new Uint8Array(),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out };
-}
+/** Captured I/O with `cwd` in the temporary directory. */
+const capture = (cwd: string) => captureIo({ cwd });
 
 describe('the starter plan', () => {
   const loaded = loadPlanText(STARTER_PLAN, 'plan.yaml');

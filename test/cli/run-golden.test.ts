@@ -3,10 +3,8 @@
  * byte for byte, no scrubbing. Regenerate with UPDATE_GOLDEN=1 after reviewing a
  * deliberate change (git diff test/golden/run shows exactly what moved).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, runCli } from '../helpers.js';
+import { expectGolden, runCli } from '../helpers.js';
 
 const PLANS = ['reference', 'fixed-ppa-colo', 'colo-majority', 'gpu-cloud-loan'];
 const FORMATS = [
@@ -17,17 +15,7 @@ const FORMATS = [
 ] as const;
 const PERIODS = ['month', 'quarter'];
 const GOLDEN = 'test/golden/run';
-const update = process.env.UPDATE_GOLDEN === '1';
 
-function compare(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (update || !existsSync(path)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    if (!update) throw new Error(`golden file ${path} was missing; written, review it`);
-  }
-  expect(actual).toBe(readText(path));
-}
 
 describe('run golden files', () => {
   for (const plan of PLANS) {
@@ -37,7 +25,7 @@ describe('run golden files', () => {
           const run = await runCli(['run', `fixtures/plans/${plan}.yaml`, '--format', format, '--period', period]);
           expect(run.stderr).toBe('');
           expect(run.exit).toBe(0);
-          compare(`${plan}.${period}.${ext}`, run.stdout);
+          expectGolden(GOLDEN, `${plan}.${period}.${ext}`, run.stdout);
         });
       }
     }
@@ -46,12 +34,12 @@ describe('run golden files', () => {
   it('reference bear scenario by site, csv', async () => {
     const run = await runCli(['run', 'fixtures/plans/reference.yaml', '--scenario', 'bear', '--format', 'csv', '--by', 'site', '--period', 'year']);
     expect(run.exit).toBe(0);
-    compare('reference.bear.by-site.year.csv', run.stdout);
+    expectGolden(GOLDEN, 'reference.bear.by-site.year.csv', run.stdout);
   });
 
   it('reference by batch, json, quarter', async () => {
     const run = await runCli(['run', 'fixtures/plans/reference.yaml', '--format', 'json', '--by', 'batch', '--period', 'quarter']);
     expect(run.exit).toBe(0);
-    compare('reference.by-batch.quarter.json', run.stdout);
+    expectGolden(GOLDEN, 'reference.by-batch.quarter.json', run.stdout);
   });
 });

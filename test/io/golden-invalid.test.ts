@@ -3,14 +3,13 @@
  * fixtures/invalid case, byte for byte. Regenerate with UPDATE_GOLDEN=1 after reviewing a
  * deliberate change of wording.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, runCli, transcript } from '../helpers.js';
+import { expectGolden, runCli, transcript } from '../helpers.js';
 
 const FIXTURES = 'fixtures/invalid';
 const GOLDEN = 'test/golden/invalid';
-const update = process.env.UPDATE_GOLDEN === '1';
 
 const cases = [...readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')), 'does-not-exist.yaml'].sort();
 
@@ -18,14 +17,7 @@ describe('validate on fixtures/invalid', () => {
   for (const name of cases) {
     it(name, async () => {
       const run = await runCli(['validate', join(FIXTURES, name)]);
-      const actual = transcript(run);
-      const goldenPath = join(GOLDEN, name.replace(/\.yaml$/, '.txt'));
-      if (update || !existsSync(goldenPath)) {
-        mkdirSync(GOLDEN, { recursive: true });
-        writeFileSync(goldenPath, actual);
-        if (!update) throw new Error(`golden file ${goldenPath} was missing; written, review it`);
-      }
-      expect(actual).toBe(readText(goldenPath));
+      expectGolden(GOLDEN, name.replace(/\.yaml$/, '.txt'), transcript(run));
     });
   }
 
