@@ -1,14 +1,14 @@
 // Builds dist/ for a fast cold start:
 // - dist/hashpivot-bundle.cjs: the whole CLI in one CommonJS bundle (esbuild); renderers
 //   are still initialised only when a format needs them.
-// - dist/hashpivot.js: the launcher (scripts/launcher.mjs), which evaluates the bundle with
+// - dist/hashpivot.cjs: the launcher (scripts/launcher.cjs), which evaluates the bundle with
 //   V8's code cache.
 // - dist/hashpivot-bundle.cjs.cache: that code cache, made after running typical commands
 //   in-process (skipped when the fixtures are not there).
 // - dist/sweep-worker.js: the worker-thread entry of `hashpivot sweep`, found next to the
 //   bundle at run time.
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -32,13 +32,13 @@ await build({
   outdir: 'dist',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-copyFileSync(new URL('./scripts/launcher.mjs', import.meta.url), 'dist/hashpivot.js');
+copyFileSync(new URL('./scripts/launcher.cjs', import.meta.url), 'dist/hashpivot.cjs');
 
 // Train the code cache: run commands users run most, output discarded, then save what V8
 // compiled. Build-time only; nothing is written at run time.
 const TRAINING_PLAN = 'fixtures/plans/reference.yaml';
 if (existsSync(TRAINING_PLAN)) {
-  const { loadBundle, CODE_CACHE } = await import(pathToFileURL('dist/hashpivot.js').href);
+  const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)('./dist/hashpivot.cjs');
   const { api, script } = loadBundle();
   const io = {
     ...api.nodeIo(),

@@ -33,7 +33,7 @@ afterAll(() => {
 });
 
 function sweep(args: readonly string[], stdin: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(dir, 'dist', 'hashpivot.js'), 'sweep', ...args], {
+  const r = spawnSync(process.execPath, [join(dir, 'dist', 'hashpivot.cjs'), 'sweep', ...args], {
     cwd: ROOT,
     input: stdin,
     encoding: 'utf8',
