@@ -13,7 +13,30 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 const minify = process.env.HP_NO_MINIFY !== '1';
-const common = { bundle: true, platform: 'node', target: 'node20', minify, legalComments: 'none', logLevel: 'warning' };
+// commander requires node:child_process at load (~5 ms here) for executable subcommands,
+// which hashpivot has none of: load it on first use instead. The build fails if commander
+// changes that line, so the patch can't silently stop applying.
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(COMMANDER_CHILD_PROCESS)) throw new Error(`${args.path}: expected \`${COMMANDER_CHILD_PROCESS}\``);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(COMMANDER_CHILD_PROCESS, lazy), loader: 'js' };
+    });
+  },
+};
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [lazyChildProcess],
+};
 
 await build({
   ...common,
