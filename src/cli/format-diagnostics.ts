@@ -22,13 +22,6 @@ interface LineCol {
   width: number;
 }
 
-/** 1-based line of a character offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 function locate(text: string, start: number, end: number): LineCol {
   let lineStart = 0;
   let line = 1;
@@ -68,14 +61,4 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: So
     if (dgn.hint) out.push(`${gutter} = hint: ${dgn.hint}`);
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
-}
-
-/** "2 errors, 1 warning" */
-export function countSummary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((x) => x.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const parts = [];
-  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return parts.join(', ');
 }

@@ -5,7 +5,6 @@ import { hasErrors, type Diagnostic } from '../io/diagnostic.js';
 import { loadPlanText, type LoadedPlan, type LoadOptions } from '../io/load-plan.js';
 import { parseSetArgument, SET_FILE, type Override } from '../io/overrides.js';
 import { readSource } from '../io/read-source.js';
-import { formatDiagnostics } from './format-diagnostics.js';
 import { useColor, type CliIo } from './io.js';
 
 export interface LoadedFile {
@@ -49,9 +48,13 @@ export async function loadPlanFile(
   return { plan: result.plan, diagnostics: result.diagnostics, bytes: source.bytes, sources };
 }
 
-/** Prints diagnostics on stderr (colour on a TTY unless NO_COLOR). */
-export function printDiagnostics(file: LoadedFile, io: CliIo, colorFlag?: boolean): void {
+/**
+ * Prints diagnostics on stderr (colour on a TTY unless NO_COLOR). The formatter (and chalk
+ * with it) is loaded only when there is something to print, so a clean run never starts it.
+ */
+export async function printDiagnostics(file: LoadedFile, io: CliIo, colorFlag?: boolean): Promise<void> {
   if (file.diagnostics.length === 0) return;
   const color = useColor(io.stderrIsTTY, io.env, colorFlag);
+  const { formatDiagnostics } = await import('./format-diagnostics.js');
   io.stderr(formatDiagnostics(file.diagnostics, (name) => file.sources.get(name), color));
 }

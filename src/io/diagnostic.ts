@@ -60,3 +60,20 @@ export function didYouMean(word: string, candidates: readonly string[], what: st
   const more = candidates.length > 12 ? `, ... (${candidates.length} in all)` : '';
   return candidates.length === 0 ? `there are no ${what} to refer to` : `valid ${what}: ${shown}${more}`;
 }
+
+/** 1-based line of a character offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** "2 errors, 1 warning" */
+export function countSummary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((x) => x.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const parts = [];
+  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}

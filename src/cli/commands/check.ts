@@ -9,7 +9,7 @@ import type { Simulation } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
 import { nodeAt } from '../../io/yaml-tree.js';
 import { renderChecksGithub, renderChecksJson, renderChecksText, type PlanChecks } from '../../io/render-checks.js';
-import { lineOf } from '../format-diagnostics.js';
+import { lineOf } from '../../io/diagnostic.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { BASE } from '../scenario.js';
@@ -28,7 +28,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   let invalid = false;
   for (const path of paths) {
     const file = await loadPlanFile(path, io);
-    printDiagnostics(file, io, options.color);
+    await printDiagnostics(file, io, options.color);
     if (!file.plan) {
       invalid = true;
       continue;

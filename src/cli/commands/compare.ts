@@ -77,7 +77,7 @@ export async function runCompare(path: string, options: CompareCliOptions, io: C
   const metrics = resolveMetrics(options.metrics, '--metrics', DEFAULT_COMPARE_METRICS);
 
   const file = await loadPlanFile(path, io);
-  printDiagnostics(file, io, options.color);
+  await printDiagnostics(file, io, options.color);
   if (!file.plan) return EXIT.invalid;
   const loaded = file.plan;
   const names = resolveScenarioNames(options.scenarios, loaded);

@@ -39,9 +39,9 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCli
 
   const scenario = options.scenario ?? BASE;
   const oldFile = await loadPlanFile(oldPath, io, [], [scenario]);
-  printDiagnostics(oldFile, io, options.color);
+  await printDiagnostics(oldFile, io, options.color);
   const newFile = await loadPlanFile(newPath, io, [], [scenario]);
-  printDiagnostics(newFile, io, options.color);
+  await printDiagnostics(newFile, io, options.color);
   if (!oldFile.plan || !newFile.plan) return EXIT.invalid;
 
   const oldPlan = selectScenario(oldFile.plan, scenario);

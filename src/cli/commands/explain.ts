@@ -35,7 +35,7 @@ export async function runExplain(path: string, options: ExplainOptions, io: CliI
   }
   const scenario = options.scenario ?? BASE;
   const file = await loadPlanFile(path, io, options.set ?? [], [scenario]);
-  printDiagnostics(file, io, options.color);
+  await printDiagnostics(file, io, options.color);
   if (!file.plan || hasErrors(file.diagnostics)) return EXIT.invalid;
 
   const plan = selectScenario(file.plan, scenario);

@@ -50,7 +50,7 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
 
   const scenario = options.scenario ?? BASE;
   const file = await loadPlanFile(path, io, options.set ?? [], [scenario]);
-  printDiagnostics(file, io, options.color);
+  await printDiagnostics(file, io, options.color);
   if (!file.plan) return EXIT.invalid;
   const plan = selectScenario(file.plan, scenario);
 

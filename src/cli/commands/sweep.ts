@@ -28,7 +28,6 @@ import {
 } from '../../core/sweep.js';
 import { loadPlanText } from '../../io/load-plan.js';
 import { parseSetArgument } from '../../io/overrides.js';
-import { formatDiagnostics } from '../format-diagnostics.js';
 import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { emitOutput } from '../output.js';
@@ -66,7 +65,7 @@ export async function runSweep(path: string, options: SweepOptions, io: CliIo): 
 
   const scenario = options.scenario ?? BASE;
   const file = await loadPlanFile(path, io, [], [scenario]);
-  printDiagnostics(file, io, options.color);
+  await printDiagnostics(file, io, options.color);
   if (!file.plan) return EXIT.invalid;
   const plan = selectScenario(file.plan, scenario);
   checkMetricMonth(metric, plan, scenario);
@@ -75,7 +74,7 @@ export async function runSweep(path: string, options: SweepOptions, io: CliIo): 
 
   // Fail fast on a bad path (or a bad first value), with the `--set` style diagnostic.
   for (const axis of axes) {
-    if (!checkAxisPath(axis, text, file.plan.file, scenario, io, options.color)) return EXIT.invalid;
+    if (!(await checkAxisPath(axis, text, file.plan.file, scenario, io, options.color))) return EXIT.invalid;
   }
 
   const total = gridSize(axes);
@@ -160,13 +159,21 @@ function checkMetricMonth(metric: SweepMetric, plan: Plan, scenario: string): vo
  * Loads the plan with the axis at its first value alone, as `--set PATH=FROM` would, and
  * prints the errors (pointing into `PATH=FROM`, shown as `--vary`). False when it fails.
  */
-function checkAxisPath(axis: SweepAxis, text: string, file: string, scenario: string, io: CliIo, colorFlag: boolean | undefined): boolean {
+async function checkAxisPath(
+  axis: SweepAxis,
+  text: string,
+  file: string,
+  scenario: string,
+  io: CliIo,
+  colorFlag: boolean | undefined,
+): Promise<boolean> {
   const argument = `${axis.path}=${valueText(axis.values[0]!)}`;
   const parsed = parseSetArgument(argument, VARY_FILE);
   const loaded = parsed.override ? loadPlanText(text, file, { sets: [parsed.override], scenarios: [scenario] }) : { diagnostics: parsed.diagnostics };
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return true;
   const source = (name: string): string | undefined => (name === VARY_FILE ? argument : name === file ? text : undefined);
+  const { formatDiagnostics } = await import('../format-diagnostics.js');
   io.stderr(formatDiagnostics(errors, source, useColor(io.stderrIsTTY, io.env, colorFlag)));
   return false;
 }

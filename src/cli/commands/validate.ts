@@ -3,8 +3,7 @@
  * every diagnostic on stderr. Exit 0 when all are valid (warnings allowed), else 2.
  */
 import type { Command } from 'commander';
-import { hasErrors } from '../../io/diagnostic.js';
-import { countSummary } from '../format-diagnostics.js';
+import { countSummary, hasErrors } from '../../io/diagnostic.js';
 import { EXIT, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 
@@ -16,7 +15,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   let exit: number = EXIT.ok;
   for (const path of paths) {
     const file = await loadPlanFile(path, io);
-    printDiagnostics(file, io, options.color);
+    await printDiagnostics(file, io, options.color);
     if (!file.plan || hasErrors(file.diagnostics)) {
       io.stderr(`invalid  ${path}  ${countSummary(file.diagnostics)}\n`);
       exit = EXIT.invalid;
