@@ -3,8 +3,10 @@
  * Refused, each as a diagnostic (never an exception): a missing path, a directory, more
  * than MAX_PLAN_BYTES (checked before reading a file; stdin is read up to the limit),
  * invalid UTF-8 and NUL bytes (refused, never repaired).
+ * A file is read synchronously: one small read per command, and it spares a cold start
+ * loading node:fs/promises and starting libuv's thread pool.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { error, type Diagnostic } from './diagnostic.js';
 
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
@@ -22,7 +24,7 @@ export async function readSource(path: string, readStdin: (limit: number) => Pro
   }
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -41,7 +43,7 @@ export async function readSource(path: string, readStdin: (limit: number) => Pro
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(error('file-unreadable', `cannot read ${path}: ${code ?? 'unknown error'}`, path, undefined, 'check the file permissions'));
