@@ -3,7 +3,7 @@
  * unexpected into exit 70 with a short "please report" line, then the stack trace.
  */
 import { CommanderError } from 'commander';
-import { OutputError } from '../io/write-output.js';
+import { OutputError } from '../io/output-error.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { buildProgram, commanderExitCode } from './program.js';
 

@@ -2,7 +2,6 @@
  * Where a command's result goes: stdout, or `--output FILE` written atomically (never over
  * an input plan). Colour is decided here: only for a terminal stdout, never into a file.
  */
-import { writeOutputAtomic } from '../io/write-output.js';
 import { useColor, type CliIo } from './io.js';
 
 export interface OutputTarget {
@@ -20,6 +19,8 @@ export async function emitOutput(io: CliIo, target: OutputTarget, render: (color
     io.stdout(await render(useColor(io.stdoutIsTTY, io.env, target.color)));
     return;
   }
+  // loaded on demand: printing to stdout never needs node:fs/promises or node:crypto
+  const { writeOutputAtomic } = await import('../io/write-output.js');
   await writeOutputAtomic(target.output, await render(false), { inputs: target.inputs });
   io.stderr(`wrote ${target.output}\n`);
 }

@@ -6,15 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { OutputError } from './output-error.js';
 
-export class OutputError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
 
 async function realOrResolved(path: string): Promise<string> {
   try {

@@ -10,7 +10,7 @@ import { formatMonth } from '../../src/core/month.js';
 import { simulate } from '../../src/core/simulate.js';
 import { loadPlanText } from '../../src/io/load-plan.js';
 import { STARTER_PLAN } from '../../src/io/starter-plan.js';
-import { OutputError } from '../../src/io/write-output.js';
+import { OutputError } from '../../src/io/output-error.js';
 import { captureIo, runCli } from '../helpers.js';
 
 let dir = '';

@@ -9,7 +9,6 @@ import { formatMonth, parseMonth } from '../../core/month.js';
 import type { Plan } from '../../core/plan.js';
 import { simulate } from '../../core/simulate.js';
 import { hasErrors } from '../../io/diagnostic.js';
-import { renderExplain } from '../../io/render-explain.js';
 import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { collect } from '../options.js';
@@ -56,6 +55,8 @@ export async function runExplain(path: string, options: ExplainOptions, io: CliI
   const simulation = simulate(plan);
   const result = simulation.months[month - plan.start]!;
   const color = useColor(io.stdoutIsTTY, io.env, options.color);
+  // the renderer (and chalk) loads on demand, as every command's renderers do
+  const { renderExplain } = await import('../../io/render-explain.js');
   io.stdout(renderExplain(result, { planName: plan.name, scenario, fleet: plan.fleet }, { color }));
   return EXIT.ok;
 }

@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { STARTER_PLAN } from '../../io/starter-plan.js';
-import { writeOutputAtomic } from '../../io/write-output.js';
 import { EXIT, type CliIo } from '../io.js';
 
 export const DEFAULT_PLAN_FILE = 'plan.yaml';
@@ -21,6 +20,7 @@ export async function runInit(file: string | undefined, io: CliIo): Promise<numb
     io.stdout(STARTER_PLAN);
     return EXIT.ok;
   }
+  const { writeOutputAtomic } = await import('../../io/write-output.js');
   await writeOutputAtomic(resolve(io.cwd, target), STARTER_PLAN, { noClobber: true });
   io.stderr(`wrote ${target}; next: \`hashpivot schema > plan.schema.json\` for editor help, \`hashpivot validate ${target}\`\n`);
   return EXIT.ok;
