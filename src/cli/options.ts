@@ -2,7 +2,6 @@
  * Option values shared by the commands: output formats, checked enumerations, repeatable
  * flags and the plan's fingerprint. Flags are validated here, at the boundary.
  */
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { didYouMean } from '../io/diagnostic.js';
 import { UsageError } from './io.js';
@@ -28,7 +27,9 @@ export function resolveFormat(format: string | undefined, output: string | undef
 }
 
 /** Hex SHA-256 of a plan's bytes: which file a result came from. */
-export function sha256(bytes: Uint8Array | undefined): string {
+export async function sha256(bytes: Uint8Array | undefined): Promise<string> {
+  // node:crypto takes ~6 ms to load cold: only the commands whose output shows the hash pay it
+  const { createHash } = await import('node:crypto');
   return createHash('sha256').update(bytes ?? new Uint8Array()).digest('hex');
 }
 

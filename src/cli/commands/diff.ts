@@ -51,8 +51,8 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCli
     results: diffResults(simulate(oldPlan), simulate(newPlan), { period, metrics }),
   };
   const meta: DiffMeta = {
-    old: { name: oldPlan.name, file: oldPath, sha256: sha256(oldFile.bytes) },
-    new: { name: newPlan.name, file: newPath, sha256: sha256(newFile.bytes) },
+    old: { name: oldPlan.name, file: oldPath, sha256: await sha256(oldFile.bytes) },
+    new: { name: newPlan.name, file: newPath, sha256: await sha256(newFile.bytes) },
     scenario,
   };
   await emitOutput(io, { output: options.output, inputs: [oldPath, newPath], color: options.color }, (color) => renderDiff(format, diff, meta, color));

@@ -90,7 +90,7 @@ export async function runSweep(path: string, options: SweepOptions, io: CliIo): 
 
   const labels = axisLabels(axes.map((a) => a.path));
   const report: SweepReport = {
-    plan: { name: plan.name, file: path, sha256: sha256(file.bytes) },
+    plan: { name: plan.name, file: path, sha256: await sha256(file.bytes) },
     scenario,
     metric,
     axes: job.axes.map((a, k) => ({ path: a.path, label: labels[k]!, values: a.values })),
