@@ -15,13 +15,22 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/**
+ * The TTY flags are getters: Node creates process.stdout and process.stderr on first use,
+ * and for a terminal or a pipe that loads node:tty and node:net (~5 ms cold). A run that
+ * prints nothing on stderr never creates it.
+ */
 export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    get stdoutIsTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
     env: process.env,
     cwd: process.cwd(),
   };
