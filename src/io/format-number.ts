@@ -8,9 +8,13 @@ import { Decimal } from '../core/decimal.js';
 
 /** Plain decimal text with exactly `places` decimals: `-1234.50`, `0.00000001`. */
 export function formatPlain(x: Decimal, places: number): string {
-  const r = x.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
-  return (r.isZero() ? new Decimal(0) : r).toFixed(places);
+  // toFixed rounds and writes in one step; it keeps the sign of a negative value that
+  // rounds to zero (`-0.00`), which is dropped here
+  const text = x.toFixed(places, Decimal.ROUND_HALF_EVEN);
+  return NEGATIVE_ZERO.test(text) ? text.slice(1) : text;
 }
+
+const NEGATIVE_ZERO = /^-0(\.0*)?$/;
 
 /** Plain decimal text with comma thousands separators: `1,234,567.89`, `-1,234.50`. */
 export function formatGrouped(x: Decimal, places: number): string {

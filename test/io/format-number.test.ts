@@ -19,6 +19,20 @@ describe('formatPlain', () => {
     expect(formatPlain(d('-2.125'), 2)).toBe('-2.12');
     expect(formatPlain(d('-0.004'), 2)).toBe('0.00');
     expect(formatPlain(d('-0'), 2)).toBe('0.00');
+    expect(formatPlain(d('-0.4'), 0)).toBe('0');
+  });
+
+  it('equals rounding half-even first, then writing the rounded value (zero unsigned)', () => {
+    const decimals = fc
+      .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 30 }))
+      .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+    fc.assert(
+      fc.property(decimals, fc.integer({ min: 0, max: 10 }), (x, places) => {
+        const rounded = x.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+        const expected = (rounded.isZero() ? new Decimal(0) : rounded).toFixed(places);
+        expect(formatPlain(x, places)).toBe(expected);
+      }),
+    );
   });
 });
 
