@@ -10,9 +10,13 @@ import { buildProgram, commanderExitCode } from './program.js';
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exit: number = EXIT.ok;
   try {
-    const program = buildProgram(io, (code) => {
-      exit = code;
-    });
+    const program = buildProgram(
+      io,
+      (code) => {
+        exit = code;
+      },
+      argv,
+    );
     if (argv.length === 0) {
       io.stderr(program.helpInformation());
       return EXIT.invalid;

@@ -15,8 +15,28 @@ import { EXIT, type CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
 
-/** Builds the program; `done` receives each action's exit code. */
-export function buildProgram(io: CliIo, done: (code: number) => void): Command {
+type Register = (program: Command, io: CliIo, done: (code: number) => void) => void;
+
+/** Every subcommand, in the order `--help` lists them. */
+const COMMANDS: readonly (readonly [string, Register])[] = [
+  ['run', registerRun],
+  ['check', registerCheck],
+  ['compare', registerCompare],
+  ['diff', registerDiff],
+  ['sweep', registerSweep],
+  ['validate', registerValidate],
+  ['schema', registerSchema],
+  ['explain', registerExplain],
+  ['init', registerInit],
+];
+
+/**
+ * Builds the program; `done` receives each action's exit code. When `argv` starts with a
+ * subcommand's name only that subcommand is defined (a cold start skips defining the
+ * others); otherwise (help, version, a misspelt command) all of them are, for the command
+ * list and "did you mean".
+ */
+export function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly string[] = []): Command {
   const program = new Command('hashpivot')
     .description('Treasury and MW-allocation calculator for Bitcoin miners moving megawatts to AI/HPC hosting')
     .version(VERSION, '-V, --version')
@@ -26,15 +46,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
     });
-  registerRun(program, io, done);
-  registerCheck(program, io, done);
-  registerCompare(program, io, done);
-  registerDiff(program, io, done);
-  registerSweep(program, io, done);
-  registerValidate(program, io, done);
-  registerSchema(program, io, done);
-  registerExplain(program, io, done);
-  registerInit(program, io, done);
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  for (const [, register] of named === undefined ? COMMANDS : [named]) register(program, io, done);
   return program;
 }
 

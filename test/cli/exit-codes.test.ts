@@ -36,6 +36,20 @@ describe('exit codes', () => {
     expect(missing.stdout).toBe('');
   });
 
+  it('lists every command in --help and `help`, and suggests one for a misspelt name', async () => {
+    // the program defines only the named subcommand when argv starts with one (program.ts)
+    const commands = ['run', 'check', 'compare', 'diff', 'sweep', 'validate', 'schema', 'explain', 'init'];
+    for (const argv of [['--help'], ['help']]) {
+      const help = await runCli(argv);
+      for (const name of commands) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    const misspelt = await runCli(['rnu']);
+    expect(misspelt.stderr).toContain('(Did you mean run?)');
+    const runHelp = await runCli(['run', '--help']);
+    expect(runHelp.exit).toBe(0);
+    expect(runHelp.stdout).toContain('Usage: hashpivot run [options] <plan>');
+  });
+
   it('exits 0 for --help and --version', async () => {
     expect((await runCli(['--help'])).exit).toBe(0);
     const version = await runCli(['--version']);
