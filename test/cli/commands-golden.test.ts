@@ -1,6 +1,8 @@
 /**
  * Golden files for the what-if and CI commands on the fixture plans: compare, check,
- * diff, sweep, explain and validate, byte for byte, no scrubbing. Regenerate with
+ * diff, sweep, explain and validate, byte for byte, no scrubbing; and the JSON Schema that
+ * `hashpivot schema` prints (generated from the zod plan schema: pinned so a change to how
+ * that schema is built cannot silently change it). Regenerate with
  * UPDATE_GOLDEN=1 after reviewing a deliberate change (git diff test/golden/commands).
  */
 import { describe, it } from 'vitest';
@@ -49,6 +51,10 @@ describe('command golden files', () => {
 
   it('validate every fixture', async () => {
     compare('validate.all.txt', await runCli(['validate', ...PLANS.map(plan)]));
+  });
+
+  it('schema: the JSON Schema of plan format v1', async () => {
+    compare('schema.json', await runCli(['schema']));
   });
 
   it('diff the reference plan against its next quarter', async () => {
