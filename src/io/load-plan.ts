@@ -3,7 +3,7 @@
  * normalized `Plan`, for the base plan and each scenario. Returns every diagnostic at
  * once; never throws on bad input.
  */
-import * as z from 'zod';
+import type * as z from 'zod/v4/core';
 import type { Plan } from '../core/plan.js';
 import { didYouMean, error, hasErrors, type Diagnostic, type SourceRange } from './diagnostic.js';
 import { normalizePlan } from './normalize.js';
@@ -142,7 +142,7 @@ function validate(root: LNode, file: string, scenarioNames: readonly string[]): 
   };
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = z.$ZodIssue;
 type Path = readonly PropertyKey[];
 
 /** Maps one zod issue (possibly a union of branches) to located diagnostics. */
