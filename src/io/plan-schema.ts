@@ -7,11 +7,12 @@
  * without a JS float. Descriptions carry units: they are the editor's hover docs.
  *
  * Built with zod/mini, not classic zod: the schema is constructed at module load in every
- * process, and mini's schemas are cheaper to make (no method-laden instances, no clone per
- * `.describe()`). Descriptions are registered in zod's global registry (`described`), where
- * `z.toJSONSchema` reads them. Pieces that carry no description or metadata of their own
- * (the number-or-text union, the month and id text schemas) are made once and shared;
- * `hashpivot schema` is pinned byte for byte (test/golden/commands/schema.json).
+ * process, and classic made a clone for every `.describe()` and `.superRefine()`.
+ * Descriptions are registered in zod's global registry in place (`described`), where
+ * `z.toJSONSchema` reads them. Pieces without metadata of their own (the number-or-text
+ * union, the month and id text schemas) are made once and refined or cloned per field, and a
+ * series uses one value schema in all its forms. `hashpivot schema` is pinned byte for byte
+ * (test/golden/commands/schema.json).
  */
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
@@ -131,36 +132,40 @@ const id = (what: string, description = `${what} id: unique in its list; lower-c
 const textError = () => ({ message: 'expected text', params: { code: 'wrong-type' } });
 const text = (description: string) => described(z.string({ error: textError }), description);
 
-/** A series: a constant, growth from a start, or points, optionally with overrides. */
-function series(description: string, element: () => ReturnType<typeof num>) {
+/**
+ * A series: a constant, growth from a start, or points, optionally with overrides. The one
+ * `value` schema serves the constant, the points and the overrides (schemas hold no parse state).
+ */
+function series(description: string, value: ReturnType<typeof num>) {
   const overrides = z.optional(
-    described(z.record(monthKey, element()), 'month (YYYY-MM) -> value that replaces the series value in that month'),
+    described(z.record(monthKey, value), 'month (YYYY-MM) -> value that replaces the series value in that month'),
   );
   const shape = described(
     z.strictObject({
-      // A clone, not the element itself: `planJsonSchema` gives only the number schemas `num`
+      // A clone, not `value` itself: `planJsonSchema` gives only the number schemas `num`
       // made their range (numberJsonSchema), so `start` is plain number-or-text in the JSON
       // Schema, as it has always been (pinned in test/golden/commands/schema.json).
-      start: z.optional(described(element().clone(), "value in the plan's start month (k = 0)")),
+      start: z.optional(described(value.clone(), "value in the plan's start month (k = 0)")),
       growth_pct_per_year: z.optional(growthPct('growth in percent per year: value = start * (1 + g/100)^(k/12)')),
       growth_pct_per_month: z.optional(growthPct('growth in percent per month: value = start * (1 + g/100)^k')),
       points: z.optional(
-        described(z.record(monthKey, element()), 'month (YYYY-MM) -> value, in increasing month order; linear in between, flat outside'),
+        described(z.record(monthKey, value), 'month (YYYY-MM) -> value, in increasing month order; linear in between, flat outside'),
       ),
       overrides,
     }),
     description,
   );
-  return described(z.union([element(), shape]), description);
+  return described(z.union([value, shape]), description);
 }
 
 const powerSchema = described(
   z.strictObject({
-    price_usd_per_mwh: series('energy price billed, USD per MWh (series)', () => quantity('USD per MWh')),
+    price_usd_per_mwh: series('energy price billed, USD per MWh (series)', quantity('USD per MWh')),
     take_or_pay_pct: z.optional(pct('share of capacity energy (capacity_mw * hours) paid for whether used or not, percent (default 0)')),
     demand_charge_usd_per_kw_month: z.optional(quantity('demand charge on capacity, USD per kW per month (default 0)')),
     resale_usd_per_mwh: z.optional(
-      series('price at which paid-for but unused take-or-pay energy is sold back (power credits), USD per MWh (series, optional)', () =>
+      series(
+        'price at which paid-for but unused take-or-pay energy is sold back (power credits), USD per MWh (series, optional)',
         quantity('USD per MWh'),
       ),
     ),
@@ -251,8 +256,8 @@ const gpuCloudSchema = described(
     ...hostingCommon,
     gpus: quantity('number of GPUs'),
     kw_per_gpu: quantity('all-in server power per GPU, kW'),
-    rate_usd_per_gpu_hour: series('price per GPU-hour, USD (series)', () => quantity('USD per GPU-hour')),
-    utilization_pct: series('share of GPU-hours sold, percent (series)', () => pct('percent')),
+    rate_usd_per_gpu_hour: series('price per GPU-hour, USD (series)', quantity('USD per GPU-hour')),
+    utilization_pct: series('share of GPU-hours sold, percent (series)', pct('percent')),
     capex_usd_per_gpu: z.optional(quantity('GPU purchase cost per GPU, USD, as construction capex (default 0)')),
     lease_usd_per_gpu_month: z.optional(quantity('GPU lease per GPU per service month, USD, reported in opex (default 0)')),
     opex_usd_per_gpu_month: z.optional(quantity('operating cost per GPU per service month, USD (default 0)')),
@@ -278,7 +283,7 @@ const treasurySchema = described(
     policy: z.optional(
       described(
         z.strictObject({
-          sell_production_pct: z.optional(series("share of each month's mined BTC sold, percent (series, default 0)", () => pct('percent'))),
+          sell_production_pct: z.optional(series("share of each month's mined BTC sold, percent (series, default 0)", pct('percent'))),
           cash_floor_usd: z.optional(quantity('BTC is sold to keep cash at or above this, USD (default 0)')),
           btc_floor: z.optional(quantity('sales never take holdings below this, BTC (default 0)')),
           max_sell_btc_per_month: z.optional(quantity('cap on all sales in a month, BTC (optional)')),
@@ -294,13 +299,13 @@ const treasurySchema = described(
 
 const costsSchema = described(
   z.strictObject({
-    g_and_a_usd_per_month: z.optional(series('general and administrative cost, USD per month (series, default 0)', () => quantity('USD per month'))),
+    g_and_a_usd_per_month: z.optional(series('general and administrative cost, USD per month (series, default 0)', quantity('USD per month'))),
     recurring: z.optional(
       described(
         z.array(
           z.strictObject({
             id: id('recurring cost'),
-            usd_per_month: series('outflow, USD per month (series)', () => quantity('USD per month')),
+            usd_per_month: series('outflow, USD per month (series)', quantity('USD per month')),
             from: z.optional(month('first month (default: plan start)')),
             to: z.optional(month('last month, inclusive (default: plan end)')),
           }),
@@ -359,11 +364,11 @@ export const planSchema = described(
     discount_rate_pct: z.optional(num('annual discount rate for NPV, percent (default 0)', { min: 0, max: 100, belowCode: 'out-of-range' })),
     market: described(
       z.strictObject({
-        btc_price_usd: series('monthly average BTC price, USD (series)', () => num('USD', { above: 0 })),
-        network_hashrate_ehs: series('network monthly average hashrate, EH/s (series)', () => num('EH/s', { above: 0 })),
-        fees_btc_per_block: z.optional(series('average transaction fees per block, BTC (series, default 0)', () => quantity('BTC'))),
+        btc_price_usd: series('monthly average BTC price, USD (series)', num('USD', { above: 0 })),
+        network_hashrate_ehs: series('network monthly average hashrate, EH/s (series)', num('EH/s', { above: 0 })),
+        fees_btc_per_block: z.optional(series('average transaction fees per block, BTC (series, default 0)', quantity('BTC'))),
         block_height: num('chain height of the first block mined in `start`', { min: 0, integer: true }),
-        blocks_per_day: z.optional(series('blocks per day (series, default 144)', () => quantity('blocks per day'))),
+        blocks_per_day: z.optional(series('blocks per day (series, default 144)', quantity('blocks per day'))),
       }),
       'market assumptions',
     ),
