@@ -70,6 +70,11 @@ export interface MonthBlocks {
  * with an integer blocks_per_day (144) this is exactly days * blocks_per_day.
  */
 export function blocksInMonth(days: number, blocksPerDay: Decimal, carry: Decimal): MonthBlocks {
+  // the usual case, no carry and whole blocks per day: days * blocks_per_day is an integer
+  // (exact, < 1e21), so floor is itself and the new carry 0; skip that arithmetic
+  if (carry.isZero() && blocksPerDay.isInteger()) {
+    return { blocks: blocksPerDay.times(days).toNumber(), carry: ZERO };
+  }
   const total = carry.plus(blocksPerDay.times(days));
   const whole = total.floor();
   return { blocks: whole.toNumber(), carry: total.minus(whole) };

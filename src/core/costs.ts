@@ -40,11 +40,16 @@ export interface DebtMonth {
  * `issue` is set) and is repaid in the maturity month. A flat 1/12 of the annual rate is
  * charged whatever the month's length.
  */
-export function debtMonth(debt: Debt, month: Month, start: Month): DebtMonth {
+export function debtMonth(
+  debt: Debt,
+  month: Month,
+  start: Month,
+  monthlyInterest?: Decimal,
+): DebtMonth {
   const firstInterest = debt.issue === null ? start : debt.issue + 1;
   const interestUsd =
     month >= firstInterest && month <= debt.maturity
-      ? roundUsd(debt.principalUsd.times(debt.ratePct).div(100).div(MONTHS_PER_YEAR))
+      ? (monthlyInterest ?? debtMonthlyInterestUsd(debt))
       : ZERO;
   const issued = debt.issue === null || debt.issue <= month;
   return {
@@ -52,6 +57,15 @@ export function debtMonth(debt: Debt, month: Month, start: Month): DebtMonth {
     principalInUsd: debt.issue === month ? debt.principalUsd : ZERO,
     principalOutUsd: debt.maturity === month && issued ? debt.principalUsd : ZERO,
   };
+}
+
+/**
+ * A debt's interest in each month it is charged: principal * rate / 100 / 12, rounded to
+ * cents. The same every month, so the simulation computes it once per debt and passes it
+ * to {@link debtMonth}.
+ */
+export function debtMonthlyInterestUsd(debt: Debt): Decimal {
+  return roundUsd(debt.principalUsd.times(debt.ratePct).div(100).div(MONTHS_PER_YEAR));
 }
 
 /** Principal outstanding at the end of `month`: issued by then (or before start), maturing later. */

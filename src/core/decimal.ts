@@ -39,6 +39,29 @@ export function pct(x: Decimal): Decimal {
   return x.div(HUNDRED);
 }
 
+/**
+ * a + b, the same Decimal value as `a.plus(b)`, without decimal.js's work when one operand
+ * is 0 and the other is not (plus then returns the non-zero operand, rounded to 40
+ * significant digits, which every engine value already has: plan numbers have at most 24
+ * and results are rounded to 40). Both 0 goes through plus, which fixes the sign of a zero
+ * sum. Money sums are mostly of postings that are 0 in a given month (no lease, no resale
+ * credit...), and the first sum into an accumulator starts from 0; in the interpreter of a
+ * fresh process each skipped plus saves a few microseconds.
+ */
+export function add(a: Decimal, b: Decimal): Decimal {
+  if (b.isZero()) {
+    if (!a.isZero()) return a;
+  } else if (a.isZero()) {
+    return b;
+  }
+  return a.plus(b);
+}
+
+/** a - b, the same value as `a.minus(b)`; skips the arithmetic when b is 0 and a is not (see {@link add}). */
+export function sub(a: Decimal, b: Decimal): Decimal {
+  return b.isZero() && !a.isZero() ? a : a.minus(b);
+}
+
 export function dmin(a: Decimal, b: Decimal): Decimal {
   return a.lte(b) ? a : b;
 }

@@ -5,7 +5,7 @@
  * marginal cost are USD per MWh of energy drawn. Nothing here is a posting, so nothing is
  * rounded except the BTC each batch mines (step 4, {@link batchOutput}).
  */
-import { Decimal, ONE, ZERO, dmax, dmin, pct, roundBtc } from './decimal.js';
+import { Decimal, ONE, ZERO, add, dmax, dmin, pct, roundBtc } from './decimal.js';
 import * as decide from './decisions.js';
 import type { Month } from './month.js';
 import type { Batch, Site } from './plan.js';
@@ -227,11 +227,11 @@ export function dispatchSite(input: SiteDispatchInput): SiteDispatch {
       output = batchOutput(b, runningMw, curtail, input.btcPerEhs, full);
       remainingMw = remainingMw.minus(runningMw);
       if (!cheapLeft.isZero()) cheapLeft = dmax(ZERO, cheapLeft.minus(energy));
-      miningMw = miningMw.plus(runningMw);
-      if (withDemandResponse) miningUptimeMw = miningUptimeMw.plus(uptimeMw);
-      miningEnergy = miningEnergy.plus(energy);
-      effectiveEhs = effectiveEhs.plus(output.effectiveEhs);
-      btcMined = btcMined.plus(output.btc);
+      miningMw = add(miningMw, runningMw);
+      if (withDemandResponse) miningUptimeMw = add(miningUptimeMw, uptimeMw);
+      miningEnergy = add(miningEnergy, energy);
+      effectiveEhs = add(effectiveEhs, output.effectiveEhs);
+      btcMined = add(btcMined, output.btc);
     }
     if (!capacityCut.isZero()) {
       decisions.push(decide.curtailCapacity(b.batch.id, input.siteId, fitMw, b.facilityMw, input.availableMw));

@@ -132,8 +132,10 @@ export function escalationFactor(p: PreparedContract, month: Month): Decimal {
   if (c.kind !== 'colocation') return ONE;
   const years = Math.max(0, Math.floor((month - c.serviceStart) / 12));
   const table = p.escalation;
-  const step = ONE.plus(pct(c.escalatorPctPerYear));
-  while (table.length <= years) table.push(table[table.length - 1]!.times(step));
+  if (table.length <= years) {
+    const step = ONE.plus(pct(c.escalatorPctPerYear));
+    while (table.length <= years) table.push(table[table.length - 1]!.times(step));
+  }
   return table[years]!;
 }
 
@@ -145,6 +147,8 @@ export interface HostingInputs {
   /** gpu_cloud only: rate USD per GPU-hour and utilization percent this month */
   readonly rateUsdPerGpuHour: Decimal;
   readonly utilizationPct: Decimal;
+  /** pct(utilizationPct), when the caller has it already (the same value) */
+  readonly utilization?: Decimal;
 }
 
 /**
@@ -201,7 +205,7 @@ export function hostingMonth(p: PreparedContract, input: HostingInputs): Hosting
       lease_usd: ZERO,
     };
   }
-  const utilization = pct(input.utilizationPct);
+  const utilization = input.utilization ?? pct(input.utilizationPct);
   return {
     ...base,
     phase: 'service',

@@ -3,7 +3,7 @@
  * internal error of the engine, never a property of the input: it throws
  * {@link InvariantError} instead of producing a silent number. All comparisons are exact.
  */
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal, ZERO, add, sub } from './decimal.js';
 import { formatMonth, type Month } from './month.js';
 
 /** Thrown when the engine breaks one of its own invariants (a bug, not bad input). */
@@ -35,16 +35,16 @@ export interface CashFlows {
  * other flows + sale proceeds - purchase cost = closing (USD, exact).
  */
 export function assertCashConserved(month: Month, opening: Decimal, flows: CashFlows, closing: Decimal): void {
-  const expected = opening
-    .plus(flows.hostingRevenueUsd)
-    .minus(flows.powerCostUsd)
-    .minus(flows.opexUsd)
-    .minus(flows.capexUsd)
-    .minus(flows.interestUsd)
-    .plus(flows.debtFlowsUsd)
-    .plus(flows.otherFlowsUsd)
-    .plus(flows.saleProceedsUsd)
-    .minus(flows.purchaseCostUsd);
+  // add/sub: plus/minus without the work for the flows that are 0 this month
+  let expected = add(opening, flows.hostingRevenueUsd);
+  expected = sub(expected, flows.powerCostUsd);
+  expected = sub(expected, flows.opexUsd);
+  expected = sub(expected, flows.capexUsd);
+  expected = sub(expected, flows.interestUsd);
+  expected = add(expected, flows.debtFlowsUsd);
+  expected = add(expected, flows.otherFlowsUsd);
+  expected = add(expected, flows.saleProceedsUsd);
+  expected = sub(expected, flows.purchaseCostUsd);
   if (!expected.eq(closing)) {
     throw new InvariantError('cash conservation', month, `opening + flows = ${expected.toFixed()} but closing = ${closing.toFixed()}`);
   }
@@ -59,7 +59,7 @@ export function assertBtcConserved(
   sold: Decimal,
   closing: Decimal,
 ): void {
-  const expected = opening.plus(mined).plus(bought).minus(sold);
+  const expected = sub(add(add(opening, mined), bought), sold);
   if (!expected.eq(closing)) {
     throw new InvariantError('BTC conservation', month, `opening + mined + bought - sold = ${expected.toFixed()} but closing = ${closing.toFixed()}`);
   }
@@ -86,15 +86,17 @@ export function assertSiteMw(
     ['idle', idle],
   ];
   for (const [name, value] of parts) {
-    if (value.lt(ZERO)) {
+    // value < 0 (a -0 is not), without a comparison
+    if (value.isNegative() && !value.isZero()) {
       throw new InvariantError('MW balance', month, `${name} MW at ${site} is negative (${value.toFixed()})`);
     }
   }
-  const tally = batchMw.reduce((sum, mw) => (mw.isZero() ? sum : sum.plus(mw)), ZERO);
+  let tally = ZERO;
+  for (const mw of batchMw) tally = add(tally, mw);
   if (!tally.eq(mining)) {
     throw new InvariantError('MW balance', month, `batch MW at ${site} add up to ${tally.toFixed()}, not the site's mining ${mining.toFixed()} MW`);
   }
-  if (!mining.plus(reserved).plus(idle).eq(capacity)) {
+  if (!add(add(mining, reserved), idle).eq(capacity)) {
     throw new InvariantError('MW balance', month, `mining + reserved + idle MW at ${site} differ from capacity ${capacity.toFixed()}`);
   }
 }

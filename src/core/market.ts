@@ -2,7 +2,7 @@
  * Step 1 of the month: market inputs and the chain's reward for the month.
  */
 import { Decimal, ONE, ZERO, pct } from './decimal.js';
-import { blocksInMonth, hashpriceUsdPerPhDay, monthReward, subsidyTotal } from './chain.js';
+import { blocksInMonth, hashpriceUsdPerPhDay, subsidyTotal } from './chain.js';
 import type { MarketTrace } from './results.js';
 
 export interface MarketInput {
@@ -16,6 +16,13 @@ export interface MarketInput {
   /** fractional block carried from the previous month (0 at start) */
   readonly blockCarry: Decimal;
   readonly poolFeePct: Decimal;
+  /** poolKeep(poolFeePct), when the caller has it already (the same value) */
+  readonly poolKeep?: Decimal;
+}
+
+/** Share of the reward a pool pays out: 1 - pool fee as a fraction. */
+export function poolKeep(poolFeePct: Decimal): Decimal {
+  return ONE.minus(pct(poolFeePct));
 }
 
 export interface MarketMonth {
@@ -43,10 +50,11 @@ export function marketMonth(input: MarketInput): MarketMonth {
   const { blocks, carry } = blocksInMonth(input.days, input.blocksPerDay, input.blockCarry);
   const { subsidyBtc, halvingHeights } = subsidyTotal(input.height, blocks);
   const feesBtc = input.feesBtcPerBlock.times(blocks);
-  const rewardBtc = monthReward(subsidyBtc, input.feesBtcPerBlock, blocks);
+  // monthReward(subsidyBtc, fees per block, blocks) with its fees * blocks computed once
+  const rewardBtc = subsidyBtc.plus(feesBtc);
   const btcPerEhs = input.networkEhs.isZero()
     ? ZERO
-    : rewardBtc.times(ONE.minus(pct(input.poolFeePct))).div(input.networkEhs);
+    : rewardBtc.times(input.poolKeep ?? poolKeep(input.poolFeePct)).div(input.networkEhs);
   const usdPerEhs = btcPerEhs.times(input.priceUsd);
   return {
     priceUsd: input.priceUsd,

@@ -3,7 +3,7 @@
  * cents (ROUND_HALF_EVEN); energy is exact MWh. Charges are positive, credits are positive
  * numbers subtracted in `total_usd`.
  */
-import { Decimal, ZERO, dmax, roundUsd } from './decimal.js';
+import { Decimal, ZERO, add, dmax, roundUsd, sub } from './decimal.js';
 import type { PowerBill } from './results.js';
 
 export interface PowerBillInput {
@@ -30,7 +30,7 @@ export interface PowerBillInput {
  * demand-response credit = running mining MW * hours * uptime * curtail * credit.
  */
 export function powerBill(input: PowerBillInput): PowerBill {
-  const consumed = input.miningEnergyMwh.plus(input.hostingEnergyMwh);
+  const consumed = add(input.miningEnergyMwh, input.hostingEnergyMwh);
   const billed = dmax(consumed, input.takeOrPayMwh);
   const energyCharge = roundUsd(billed.times(input.priceUsdPerMwh));
   const resaleMwh = input.resaleUsdPerMwh === null ? ZERO : dmax(ZERO, input.takeOrPayMwh.minus(consumed));
@@ -53,6 +53,6 @@ export function powerBill(input: PowerBillInput): PowerBill {
     resale_credit_usd: resaleCredit,
     demand_response_mwh: drMwh,
     demand_response_credit_usd: drCredit,
-    total_usd: energyCharge.plus(input.demandChargeUsd).minus(resaleCredit).minus(drCredit),
+    total_usd: sub(sub(add(energyCharge, input.demandChargeUsd), resaleCredit), drCredit),
   };
 }

@@ -9,14 +9,21 @@
  * interest) and trade amounts are positive numbers; debt_flows_usd and other_flows_usd are
  * signed cash effects (+ in, - out). USD postings are in cents, BTC postings in satoshis.
  */
-import { Decimal, ZERO, pct, roundUsd } from './decimal.js';
+import { Decimal, ZERO, add, pct, roundUsd, sub } from './decimal.js';
 import { subsidyBtc } from './chain.js';
-import { debtMonth, debtOutstandingAfter, demandChargeUsd, isRecurringActive, siteOpexUsd } from './costs.js';
+import {
+  debtMonth,
+  debtMonthlyInterestUsd,
+  debtOutstandingAfter,
+  demandChargeUsd,
+  isRecurringActive,
+  siteOpexUsd,
+} from './costs.js';
 import * as decide from './decisions.js';
 import { dispatchSite, meritOrder, prepareBatch, type PreparedBatch } from './dispatch.js';
 import { hostingMonth, isReserved, prepareContract, type PreparedContract } from './hosting.js';
 import { assertBtcConserved, assertCashConserved, assertSiteMw } from './invariants.js';
-import { marketMonth } from './market.js';
+import { marketMonth, poolKeep } from './market.js';
 import { daysInMonth, type Month } from './month.js';
 import type { OneOffFlow, Plan, ScheduledTrade, Site } from './plan.js';
 import { powerBill } from './power-bill.js';
@@ -31,7 +38,13 @@ import type {
 } from './results.js';
 import { seriesTable } from './series-table.js';
 import { summarize } from './summary.js';
-import { fundingGapOf, runTreasury, type TreasuryState } from './treasury.js';
+import {
+  fundingGapOf,
+  runTreasury,
+  treasuryPriceFactors,
+  type TreasuryPriceFactors,
+  type TreasuryState,
+} from './treasury.js';
 
 interface PreparedSite {
   readonly site: Site;
@@ -42,6 +55,8 @@ interface PreparedSite {
   readonly resale: readonly Decimal[] | null;
   readonly takeOrPay: Decimal;
   readonly opexUsd: Decimal;
+  /** -opexUsd, the site_opex cash line */
+  readonly opexPostingUsd: Decimal;
   readonly demandChargeUsd: Decimal;
   readonly curtail: Decimal;
   readonly curtailCredit: Decimal;
@@ -55,13 +70,28 @@ interface Prepared {
   /** gpu_cloud series by contract position (null for colocation) */
   readonly gpuRate: readonly (readonly Decimal[] | null)[];
   readonly gpuUtil: readonly (readonly Decimal[] | null)[];
+  /** gpuUtil as fractions (pct of each value) */
+  readonly gpuUtilFraction: readonly (readonly Decimal[] | null)[];
   readonly price: readonly Decimal[];
   readonly network: readonly Decimal[];
   readonly fees: readonly Decimal[];
   readonly blocksPerDay: readonly Decimal[];
   readonly sellPct: readonly Decimal[];
+  /** sellPct as fractions */
+  readonly sellFraction: readonly Decimal[];
+  readonly poolKeep: Decimal;
+  readonly treasuryFactors: TreasuryPriceFactors;
+  /** monthly interest by debt position (charged in the months debtMonth says) */
+  readonly debtInterest: readonly Decimal[];
+  /** -debtInterest, the interest cash lines */
+  readonly debtInterestPosting: readonly Decimal[];
+  /** hours of a month -> the same number as a Decimal (a month has one of four lengths) */
+  readonly hoursDecimal: Map<number, Decimal>;
   readonly gAndA: readonly Decimal[];
   readonly recurring: readonly (readonly Decimal[])[];
+  /** the month's G&A and recurring-cost postings, reused while the series value stays the same */
+  readonly gAndAPosting: UsdOutflow;
+  readonly recurringPosting: readonly UsdOutflow[];
   /** by month offset */
   readonly online: readonly PreparedBatch[][];
   readonly retired: readonly PreparedBatch[][];
@@ -69,8 +99,39 @@ interface Prepared {
   readonly scheduled: readonly ScheduledTrade[][];
 }
 
+/**
+ * A monthly outflow from a series value: roundUsd(value) and its negation for the cash
+ * line. Recomputed only when the value is not the same Decimal as last month's (a constant
+ * series is one shared Decimal), so a constant cost is rounded once per run.
+ */
+class UsdOutflow {
+  private value: Decimal | null = null;
+  amount: Decimal = ZERO;
+  posting: Decimal = ZERO;
+  of(value: Decimal): this {
+    if (value !== this.value) {
+      this.value = value;
+      this.amount = roundUsd(value);
+      this.posting = this.amount.negated();
+    }
+    return this;
+  }
+}
+
 function byOffset<T>(months: number): T[][] {
   return Array.from({ length: months }, () => [] as T[]);
+}
+
+/**
+ * pct() of every value of a table. A value equal (the same object) to the one before has
+ * the same fraction, so constant series (one shared Decimal) cost one division.
+ */
+function fractions(table: readonly Decimal[]): Decimal[] {
+  const out = new Array<Decimal>(table.length);
+  for (let i = 0; i < table.length; i++) {
+    out[i] = i > 0 && table[i] === table[i - 1] ? out[i - 1]! : pct(table[i]!);
+  }
+  return out;
 }
 
 /** Per-plan constants: series tables, merit orders, batch MW, events by month. */
@@ -81,6 +142,7 @@ function prepare(plan: Plan): Prepared {
   const contracts = plan.hosting.map(prepareContract);
   const sites = plan.sites.map((site, index): PreparedSite => {
     const dr = site.power.demandResponse;
+    const opexUsd = siteOpexUsd(site);
     return {
       site,
       merit: meritOrder(batches.filter((b) => b.batch.siteIndex === index)),
@@ -90,7 +152,8 @@ function prepare(plan: Plan): Prepared {
       price: table(site.power.priceUsdPerMwh),
       resale: site.power.resaleUsdPerMwh === null ? null : table(site.power.resaleUsdPerMwh),
       takeOrPay: site.capacityMw.times(pct(site.power.takeOrPayPct)),
-      opexUsd: siteOpexUsd(site),
+      opexUsd,
+      opexPostingUsd: opexUsd.negated(),
       demandChargeUsd: demandChargeUsd(site),
       curtail: dr === null ? ZERO : pct(dr.curtailPct),
       curtailCredit: dr === null ? ZERO : dr.creditUsdPerMwh,
@@ -116,20 +179,32 @@ function prepare(plan: Plan): Prepared {
     const at = t.month - plan.start;
     if (at >= 0 && at < n) scheduled[at]!.push(t);
   }
+  const debtInterest = plan.debt.map(debtMonthlyInterestUsd);
+  const gpuUtil = plan.hosting.map((c) => (c.kind === 'gpu_cloud' ? table(c.utilizationPct) : null));
+  const sellPct = table(plan.treasury.policy.sellProductionPct);
   return {
     plan,
     sites,
     capacityMw: plan.sites.reduce((sum, s) => sum.plus(s.capacityMw), ZERO),
     contracts,
     gpuRate: plan.hosting.map((c) => (c.kind === 'gpu_cloud' ? table(c.rateUsdPerGpuHour) : null)),
-    gpuUtil: plan.hosting.map((c) => (c.kind === 'gpu_cloud' ? table(c.utilizationPct) : null)),
+    gpuUtil,
+    gpuUtilFraction: gpuUtil.map((u) => (u === null ? null : fractions(u))),
     price: table(plan.market.btcPriceUsd),
     network: table(plan.market.networkHashrateEhs),
     fees: table(plan.market.feesBtcPerBlock),
     blocksPerDay: table(plan.market.blocksPerDay),
-    sellPct: table(plan.treasury.policy.sellProductionPct),
+    sellPct,
+    sellFraction: fractions(sellPct),
+    poolKeep: poolKeep(plan.mining.poolFeePct),
+    treasuryFactors: treasuryPriceFactors(plan.treasury.policy),
+    debtInterest,
+    debtInterestPosting: debtInterest.map((x) => x.negated()),
+    hoursDecimal: new Map(),
     gAndA: table(plan.costs.gAndAUsdPerMonth),
     recurring: plan.costs.recurring.map((r) => table(r.usdPerMonth)),
+    gAndAPosting: new UsdOutflow(),
+    recurringPosting: plan.costs.recurring.map(() => new UsdOutflow()),
     online,
     retired,
     oneOffs,
@@ -173,7 +248,11 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   const month = (plan.start + i) as Month;
   const days = daysInMonth(month);
   const hours = days * 24;
-  const hoursD = new Decimal(hours);
+  let hoursD = p.hoursDecimal.get(hours);
+  if (hoursD === undefined) {
+    hoursD = new Decimal(hours);
+    p.hoursDecimal.set(hours, hoursD);
+  }
   const decisions: Decision[] = [];
   const opening = state.treasury;
   let cash = opening.cashUsd;
@@ -188,6 +267,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     height: state.height,
     blockCarry: state.blockCarry,
     poolFeePct: plan.mining.poolFeePct,
+    poolKeep: p.poolKeep,
   });
   const price = market.priceUsd;
   for (const h of market.trace.halving_heights) decisions.push(decide.halving(h, subsidyBtc(h)));
@@ -232,23 +312,28 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
         sitePriceUsdPerMwh: sitePrice,
         rateUsdPerGpuHour: p.gpuRate[ci]?.[i] ?? ZERO,
         utilizationPct: p.gpuUtil[ci]?.[i] ?? ZERO,
+        utilization: p.gpuUtilFraction[ci]?.[i] ?? ZERO,
       });
       hostingMonths.push(line);
-      reserved = reserved.plus(pc.facilityMw);
-      hostingEnergy = hostingEnergy.plus(line.energy_mwh);
+      reserved = add(reserved, pc.facilityMw);
+      hostingEnergy = add(hostingEnergy, line.energy_mwh);
       if (month === c.conversionStart) {
         decisions.push(decide.hostingConversionStart(c.id, site.id, pc.facilityMw, c.serviceStart));
       }
       if (month === c.serviceStart) decisions.push(decide.hostingServiceStart(c.id, site.id, c.termEnd));
       if (month === c.termEnd) decisions.push(decide.hostingTermEnd(c.id, site.id, pc.facilityMw));
-      // 6. Hosting postings (independent of dispatch; posted here, reported in step 6's metrics)
-      const revenue = line.revenue_usd.plus(line.pass_through_usd);
-      siteHostingRevenue = siteHostingRevenue.plus(revenue);
-      opex = opex.plus(line.opex_usd).plus(line.lease_usd);
-      capex = capex.plus(line.capex_usd);
-      cash = cash.plus(line.revenue_usd).plus(line.pass_through_usd).minus(line.opex_usd).minus(line.lease_usd).minus(line.capex_usd);
+      // 6. Hosting postings (independent of dispatch; posted here, reported in step 6's metrics).
+      // add/sub are plus/minus without the work for postings that are 0 this month.
+      siteHostingRevenue = add(siteHostingRevenue, add(line.revenue_usd, line.pass_through_usd));
+      opex = add(add(opex, line.opex_usd), line.lease_usd);
+      capex = add(capex, line.capex_usd);
+      cash = add(cash, line.revenue_usd);
+      cash = add(cash, line.pass_through_usd);
+      cash = sub(cash, line.opex_usd);
+      cash = sub(cash, line.lease_usd);
+      cash = sub(cash, line.capex_usd);
     }
-    hostingRevenue = hostingRevenue.plus(siteHostingRevenue);
+    hostingRevenue = add(hostingRevenue, siteHostingRevenue);
     const available = site.capacityMw.minus(reserved);
 
     // 3-4. Dispatch and mining output
@@ -284,27 +369,31 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
       curtail: ps.curtail,
       curtailCreditUsdPerMwh: ps.curtailCredit,
     });
-    cash = cash.minus(bill.energy_charge_usd).minus(bill.demand_charge_usd).plus(bill.resale_credit_usd).plus(bill.demand_response_credit_usd);
-    powerCost = powerCost.plus(bill.total_usd);
-    const credits = bill.resale_credit_usd.plus(bill.demand_response_credit_usd);
-    powerCredits = powerCredits.plus(credits);
+    cash = sub(cash, bill.energy_charge_usd);
+    cash = sub(cash, bill.demand_charge_usd);
+    cash = add(cash, bill.resale_credit_usd);
+    cash = add(cash, bill.demand_response_credit_usd);
+    powerCost = add(powerCost, bill.total_usd);
+    const credits = add(bill.resale_credit_usd, bill.demand_response_credit_usd);
+    powerCredits = add(powerCredits, credits);
 
     // 7. Site opex
     if (!ps.opexUsd.isZero()) {
       cash = cash.minus(ps.opexUsd);
-      cashLines.push({ kind: 'site_opex', subject: site.id, amount_usd: ps.opexUsd.negated() });
+      cashLines.push({ kind: 'site_opex', subject: site.id, amount_usd: ps.opexPostingUsd });
     }
-    opex = opex.plus(ps.opexUsd);
+    opex = add(opex, ps.opexUsd);
 
-    const idle = site.capacityMw.minus(reserved).minus(dispatch.miningMw);
+    // capacity - reserved - mining; `available` is capacity.minus(reserved)
+    const idle = available.minus(dispatch.miningMw);
     assertSiteMw(month, site.id, site.capacityMw, dispatch.miningMw, reserved, idle, dispatch.batches.map((b) => b.mining_mw));
     const siteEnergyCost = dispatch.miningEnergyMwh.times(sitePrice);
-    miningEnergyCost = miningEnergyCost.plus(siteEnergyCost);
-    miningMwTotal = miningMwTotal.plus(dispatch.miningMw);
-    hostingMwTotal = hostingMwTotal.plus(reserved);
-    idleMwTotal = idleMwTotal.plus(idle);
-    fleetEhs = fleetEhs.plus(dispatch.effectiveEhs);
-    btcMined = btcMined.plus(dispatch.btcMined);
+    miningEnergyCost = add(miningEnergyCost, siteEnergyCost);
+    miningMwTotal = add(miningMwTotal, dispatch.miningMw);
+    hostingMwTotal = add(hostingMwTotal, reserved);
+    idleMwTotal = add(idleMwTotal, idle);
+    fleetEhs = add(fleetEhs, dispatch.effectiveEhs);
+    btcMined = add(btcMined, dispatch.btcMined);
     siteMonths.push({
       site: site.id,
       capacity_mw: site.capacityMw,
@@ -326,42 +415,44 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   }
 
   // 7. Costs and debt
-  const gAndA = roundUsd(p.gAndA[i]!);
+  const gAndAOut = p.gAndAPosting.of(p.gAndA[i]!);
+  const gAndA = gAndAOut.amount;
   if (!gAndA.isZero()) {
     cash = cash.minus(gAndA);
-    cashLines.push({ kind: 'g_and_a', subject: 'g_and_a', amount_usd: gAndA.negated() });
+    cashLines.push({ kind: 'g_and_a', subject: 'g_and_a', amount_usd: gAndAOut.posting });
   }
-  opex = opex.plus(gAndA);
-  plan.costs.recurring.forEach((r, ri) => {
-    if (!isRecurringActive(r, month)) return;
-    const amount = roundUsd(p.recurring[ri]![i]!);
-    cash = cash.minus(amount);
-    opex = opex.plus(amount);
-    cashLines.push({ kind: 'recurring', subject: r.id, amount_usd: amount.negated() });
-  });
+  opex = add(opex, gAndA);
+  for (let ri = 0; ri < plan.costs.recurring.length; ri++) {
+    const r = plan.costs.recurring[ri]!;
+    if (!isRecurringActive(r, month)) continue;
+    const out = p.recurringPosting[ri]!.of(p.recurring[ri]![i]!);
+    cash = sub(cash, out.amount);
+    opex = add(opex, out.amount);
+    cashLines.push({ kind: 'recurring', subject: r.id, amount_usd: out.posting });
+  }
   let otherFlows = ZERO;
   for (const f of p.oneOffs[i]!) {
     const amount = roundUsd(f.amountUsd);
-    cash = cash.plus(amount);
-    otherFlows = otherFlows.plus(amount);
+    cash = add(cash, amount);
+    otherFlows = add(otherFlows, amount);
     cashLines.push({ kind: 'one_off', subject: f.id, amount_usd: amount });
   }
   for (const b of p.online[i]!) {
     if (b.batch.capexUsd === null) continue;
     const amount = roundUsd(b.batch.capexUsd);
-    cash = cash.minus(amount);
-    capex = capex.plus(amount);
+    cash = sub(cash, amount);
+    capex = add(capex, amount);
     cashLines.push({ kind: 'asic_capex', subject: b.batch.id, amount_usd: amount.negated() });
   }
   // debt in the spec's order: interest, principal repaid at maturity, principal in at issue
   let interest = ZERO;
   let debtFlows = ZERO;
-  const flows = plan.debt.map((d) => ({ d, f: debtMonth(d, month, plan.start) }));
-  for (const { d, f } of flows) {
+  const flows = plan.debt.map((d, di) => ({ d, di, f: debtMonth(d, month, plan.start, p.debtInterest[di]) }));
+  for (const { d, di, f } of flows) {
     if (f.interestUsd.isZero()) continue;
     cash = cash.minus(f.interestUsd);
-    interest = interest.plus(f.interestUsd);
-    cashLines.push({ kind: 'interest', subject: d.id, amount_usd: f.interestUsd.negated() });
+    interest = add(interest, f.interestUsd);
+    cashLines.push({ kind: 'interest', subject: d.id, amount_usd: p.debtInterestPosting[di]! });
   }
   for (const { d, f } of flows) {
     if (f.principalOutUsd.isZero()) continue;
@@ -389,6 +480,8 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     priceUsd: price,
     policy: plan.treasury.policy,
     sellProductionPct: p.sellPct[i]!,
+    sellProductionFraction: p.sellFraction[i]!,
+    priceFactors: p.treasuryFactors,
     scheduled: p.scheduled[i]!,
   });
   for (const d of treasury.decisions) decisions.push(d);

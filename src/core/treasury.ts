@@ -6,7 +6,7 @@
  * its proceeds cover the shortfall. Cost basis is average cost: the USD cost of all BTC held.
  * Sign convention: amounts in steps are positive; cash and holdings move by their kind.
  */
-import { Decimal, ONE, ZERO, dmax, pct, roundBtc, roundBtcUp, roundUsd } from './decimal.js';
+import { Decimal, ONE, ZERO, add, dmax, pct, roundBtc, roundBtcUp, roundUsd, sub } from './decimal.js';
 import * as decide from './decisions.js';
 import type { ScheduledTrade, TreasuryPolicy } from './plan.js';
 import type { Decision, TreasuryStep } from './results.js';
@@ -28,6 +28,10 @@ export interface TreasuryInput {
   readonly policy: TreasuryPolicy;
   /** sell_production_pct this month */
   readonly sellProductionPct: Decimal;
+  /** pct(sellProductionPct), when the caller has it already (the same value) */
+  readonly sellProductionFraction?: Decimal;
+  /** treasuryPriceFactors(policy), when the caller has them already */
+  readonly priceFactors?: TreasuryPriceFactors;
   /** this month's scheduled trades, in file order */
   readonly scheduled: readonly ScheduledTrade[];
 }
@@ -44,6 +48,18 @@ export interface TreasuryOutcome {
 }
 
 type SaleKind = decide.SaleKind;
+
+/** Sale and purchase price per BTC as factors of the month price: 1 - discount, 1 + discount. */
+export interface TreasuryPriceFactors {
+  readonly sell: Decimal;
+  readonly buy: Decimal;
+}
+
+/** The policy's price factors (sale_discount_pct as a fraction, off a sale, onto a purchase). */
+export function treasuryPriceFactors(policy: TreasuryPolicy): TreasuryPriceFactors {
+  const discount = pct(policy.saleDiscountPct);
+  return { sell: ONE.minus(discount), buy: ONE.plus(discount) };
+}
 
 /**
  * Runs the month's treasury: credit mined BTC at price into the cost basis; then scheduled
@@ -67,9 +83,8 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
   let gainTotal = ZERO;
   const steps: TreasuryStep[] = [];
   const decisions: Decision[] = [];
-  const discount = pct(policy.saleDiscountPct);
-  const sellPrice = priceUsd.times(ONE.minus(discount));
-  const buyPrice = priceUsd.times(ONE.plus(discount));
+  const factors = input.priceFactors ?? treasuryPriceFactors(policy);
+  const sellPrice = priceUsd.times(factors.sell);
 
   if (!input.minedBtc.isZero()) {
     btc = btc.plus(input.minedBtc);
@@ -94,13 +109,13 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
     let allowed = requested;
     let limitedBy: TreasuryStep['limited_by'] = null;
     if (policy.maxSellBtcPerMonth !== null) {
-      const capRoom = dmax(ZERO, policy.maxSellBtcPerMonth.minus(sold));
+      const capRoom = dmax(ZERO, sub(policy.maxSellBtcPerMonth, sold));
       if (capRoom.lt(allowed)) {
         allowed = capRoom;
         limitedBy = 'monthly_cap';
       }
     }
-    const floorRoom = dmax(ZERO, btc.minus(policy.btcFloor));
+    const floorRoom = dmax(ZERO, sub(btc, policy.btcFloor));
     if (floorRoom.lt(allowed)) {
       allowed = floorRoom;
       limitedBy = 'btc_floor';
@@ -118,15 +133,17 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
     const { allowed, limitedBy } = limit(kind, requested);
     let proceeds = ZERO;
     let basisOut = ZERO;
+    let gain = ZERO;
     if (allowed.gt(ZERO)) {
       proceeds = roundUsd(allowed.times(sellPrice));
       basisOut = allowed.eq(btc) ? basis : roundUsd(basis.times(allowed).div(btc));
-      cash = cash.plus(proceeds);
+      gain = sub(proceeds, basisOut);
+      cash = add(cash, proceeds);
       btc = btc.minus(allowed);
-      basis = basis.minus(basisOut);
-      sold = sold.plus(allowed);
-      proceedsTotal = proceedsTotal.plus(proceeds);
-      gainTotal = gainTotal.plus(proceeds.minus(basisOut));
+      basis = sub(basis, basisOut);
+      sold = add(sold, allowed);
+      proceedsTotal = add(proceedsTotal, proceeds);
+      gainTotal = add(gainTotal, gain);
     }
     const step: TreasuryStep = {
       kind,
@@ -135,7 +152,7 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
       price_usd: priceUsd,
       usd: proceeds,
       cost_basis_usd: basisOut,
-      realized_gain_usd: proceeds.minus(basisOut),
+      realized_gain_usd: gain,
       limited_by: limitedBy,
       note,
       btc_held_after: btc,
@@ -146,6 +163,7 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
   }
 
   function buy(trade: ScheduledTrade): void {
+    const buyPrice = priceUsd.times(factors.buy);
     const requested = roundBtc(trade.btc);
     const room = dmax(ZERO, cash.minus(policy.cashFloorUsd));
     let amount = requested;
@@ -186,7 +204,9 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
     if (step.btc.gt(ZERO)) decisions.push(decide.sellScheduled(step.btc, step.usd, trade.note));
   }
 
-  const productionShare = roundBtc(input.minedBtc.times(pct(input.sellProductionPct)));
+  const productionShare = input.minedBtc.isZero()
+    ? ZERO
+    : roundBtc(input.minedBtc.times(input.sellProductionFraction ?? pct(input.sellProductionPct)));
   if (productionShare.gt(ZERO)) {
     const step = sell('sell_production', productionShare, 'share of this month\'s production');
     if (step.btc.gt(ZERO)) {
