@@ -329,6 +329,9 @@ export function buildReport(sim: Simulation, options: ReportOptions): Report {
 
 /** Output rounding: ROUND_HALF_EVEN to `places`; a rounded zero is +0. */
 export function roundOutput(x: Decimal, places: number): Decimal {
+  if (x.isZero()) return ZERO;
+  // most metrics are sums of cent or satoshi postings: already at their output places
+  if (x.decimalPlaces() <= places) return x;
   const r = x.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
   return r.isZero() ? ZERO : r;
 }

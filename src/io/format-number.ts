@@ -8,6 +8,14 @@ import { Decimal } from '../core/decimal.js';
 
 /** Plain decimal text with exactly `places` decimals: `-1234.50`, `0.00000001`. */
 export function formatPlain(x: Decimal, places: number): string {
+  const shown = x.decimalPlaces();
+  if (shown <= places) {
+    // nothing to round (report values are rounded already): write the digits as they are
+    // (toFixed() never signs a zero) and pad the fraction with zeros
+    const text = x.toFixed();
+    if (shown === places) return text;
+    return `${text}${shown === 0 ? '.' : ''}${'0'.repeat(places - shown)}`;
+  }
   // toFixed rounds and writes in one step; it keeps the sign of a negative value that
   // rounds to zero (`-0.00`), which is dropped here
   const text = x.toFixed(places, Decimal.ROUND_HALF_EVEN);

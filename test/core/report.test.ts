@@ -278,6 +278,24 @@ describe('roundOutput and periodLabel', () => {
     const r = roundOutput(d('-0.001'), 2);
     expect(r.isNeg()).toBe(false);
     expect(r.toFixed(2)).toBe('0.00');
+    expect(roundOutput(d('-0'), 2).isNeg()).toBe(false);
+  });
+
+  it('rounds half-even to the places, and keeps a value already at them as it is', () => {
+    expect(roundOutput(d('2.125'), 2).toFixed()).toBe('2.12');
+    expect(roundOutput(d('-2.135'), 2).toFixed()).toBe('-2.14');
+    expect(roundOutput(d('1234.5'), 2).toFixed()).toBe('1234.5');
+    const decimals = fc
+      .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 30 }))
+      .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+    fc.assert(
+      fc.property(decimals, fc.integer({ min: 0, max: 10 }), (x, places) => {
+        const r = roundOutput(x, places);
+        const expected = x.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+        expect(r.eq(expected)).toBe(true);
+        expect(r.isZero() && r.isNeg()).toBe(false);
+      }),
+    );
   });
 
   it('labels months, quarters and years', () => {
