@@ -9,7 +9,7 @@ export interface OutputTarget {
   readonly output: string | undefined;
   /** the plan files read, which the output may never replace */
   readonly inputs: readonly string[];
-  /** `--color` / `--no-color` */
+  /** `--color` / `--no-color`; false for a format without colour (json, csv, md), so the terminal is not even asked */
   readonly color: boolean | undefined;
 }
 

@@ -57,7 +57,7 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
   const simulation = simulate(plan);
   const report = buildReport(simulation, { period, columns, by });
   const meta: ReportMeta = { plan: { name: plan.name, file: path, sha256: await sha256(file.bytes) }, scenario };
-  await emitOutput(io, { output: options.output, inputs: [path], color: options.color }, (color) => render(format, report, meta, color));
+  await emitOutput(io, { output: options.output, inputs: [path], color: format === 'table' ? options.color : false }, (color) => render(format, report, meta, color));
   return EXIT.ok;
 }
 
