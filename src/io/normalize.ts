@@ -22,7 +22,7 @@ import { reservedFacilityMw } from '../core/hosting.js';
 import { constantSeries, type Series } from '../core/series.js';
 import { METRIC_NAMES, isMetricName } from '../core/results.js';
 import { didYouMean, error, warning, type Diagnostic, type SourceRange } from './diagnostic.js';
-import type { WrittenPlan } from './plan-schema.js';
+import { parseNumeral, type WrittenPlan } from './plan-schema.js';
 import { nodeAt, entryAt, type LNode } from './yaml-tree.js';
 
 type Path = readonly (string | number)[];
@@ -33,7 +33,8 @@ export interface NormalizeResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const d = (x: Numeric): Decimal => new Decimal(String(x));
+/** A schema-valid number as its Decimal (the schema parsed the same text: parseNumeral keeps it). */
+const d = (x: Numeric): Decimal => parseNumeral(String(x)) ?? new Decimal(String(x));
 const month = (text: string): Month => parseMonth(text)!;
 
 /** Normalizes a schema-valid plan; `root` locates diagnostics; `scenarioNames` are the plan's scenarios (checks may name them). */

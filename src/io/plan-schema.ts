@@ -54,10 +54,23 @@ interface NumOptions {
 
 const numberJsonSchema = new WeakMap<object, NumOptions>();
 
+/**
+ * Numeral text -> its Decimal. The schema parses every number once and normalize.ts again
+ * (and a sweep reloads the plan per point): the same texts, so their (immutable) Decimals are
+ * kept. Bounded: cleared when full.
+ */
+const numeralMemo = new Map<string, Decimal>();
+const NUMERAL_MEMO_LIMIT = 4096;
+
 /** Parses numeral text exactly; undefined when it is not a numeral. */
 export function parseNumeral(text: string): Decimal | undefined {
+  const known = numeralMemo.get(text);
+  if (known !== undefined) return known;
   if (!NUMERAL_RE.test(text)) return undefined;
-  return new Decimal(text);
+  if (numeralMemo.size >= NUMERAL_MEMO_LIMIT) numeralMemo.clear();
+  const value = new Decimal(text);
+  numeralMemo.set(text, value);
+  return value;
 }
 
 function significantDigits(text: string): number {
@@ -71,6 +84,10 @@ const numberOrText = z.union([z.number(), z.string()], { error: () => ({ message
 
 /** A number field: any YAML number or quoted numeral, checked exactly. */
 function num(description: string, options: NumOptions = {}) {
+  // the bounds as Decimals once per field, not per comparison
+  const min = options.min === undefined ? undefined : new Decimal(options.min);
+  const above = options.above === undefined ? undefined : new Decimal(options.above);
+  const max = options.max === undefined ? undefined : new Decimal(options.max);
   const schema = numberOrText.check(
     z.superRefine((raw: number | string, ctx) => {
       const text = String(raw);
@@ -83,14 +100,14 @@ function num(description: string, options: NumOptions = {}) {
       }
       if (value.abs().gte(MAX_MAGNITUDE)) return issue('number-precision', `must be below 1e18 in magnitude, got ${text}`);
       if (options.integer && !value.isInteger()) return issue('not-an-integer', `must be a whole number, got ${text}`);
-      if (options.min !== undefined && value.lt(options.min)) {
+      if (min !== undefined && value.lt(min)) {
         const code = options.belowCode ?? (options.min === 0 ? 'negative' : 'out-of-range');
         return issue(code, code === 'negative' ? `must not be negative, got ${text}` : `must be at least ${options.min}, got ${text}`);
       }
-      if (options.above !== undefined && value.lte(options.above)) {
+      if (above !== undefined && value.lte(above)) {
         return issue(options.belowCode ?? 'out-of-range', `must be greater than ${options.above}, got ${text}`);
       }
-      if (options.max !== undefined && value.gt(options.max)) return issue('out-of-range', `must be at most ${options.max}, got ${text}`);
+      if (max !== undefined && value.gt(max)) return issue('out-of-range', `must be at most ${options.max}, got ${text}`);
     }),
   );
   described(schema, description);
