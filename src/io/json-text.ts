@@ -42,10 +42,22 @@ export function stringifyJson(value: Json, indent = ''): string {
   }
   if ('number' in value) return value.number;
   if (value.entries.length === 0) return '{}';
-  const lines = value.entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyJson(v, inner)}`);
+  const lines = value.entries.map(([k, v]) => `${inner}${keyText(k)}: ${stringifyJson(v, inner)}`);
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
 function isArray(value: Json): value is readonly Json[] {
   return Array.isArray(value);
+}
+
+/** Object keys repeat in every month, row and decision: each is quoted once. */
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < 4096) keyTexts.set(key, text);
+  }
+  return text;
 }
