@@ -9,6 +9,7 @@
 //   bundle at run time.
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -61,7 +62,7 @@ copyFileSync(new URL('./scripts/launcher.cjs', import.meta.url), 'dist/hashpivot
 // compiled. Build-time only; nothing is written at run time.
 const TRAINING_PLAN = 'fixtures/plans/reference.yaml';
 if (existsSync(TRAINING_PLAN)) {
-  const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)('./dist/hashpivot.cjs');
+  const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)(resolve('dist/hashpivot.cjs'));
   const { api, script } = loadBundle();
   const io = {
     ...api.nodeIo(),

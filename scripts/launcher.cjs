@@ -28,10 +28,24 @@ function loadBundle() {
   return { api: bundle.exports, script };
 }
 
-/** Runs the CLI on this process's arguments and sets the exit code (never process.exit). */
+/**
+ * Runs the CLI on this process's arguments and sets the exit code (never process.exit).
+ * main() is the error boundary; a bundle that can't even load (missing, corrupt) is an
+ * internal error too: exit 70, as the README says.
+ */
 async function run() {
-  const { api } = loadBundle();
-  process.exitCode = await api.main(process.argv.slice(2), api.nodeIo());
+  try {
+    const { api } = loadBundle();
+    process.exitCode = await api.main(process.argv.slice(2), api.nodeIo());
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(
+      `hashpivot: internal error: cannot load the CLI bundle: ${err.message}\n` +
+        'The installation is broken, not your plan: reinstall (npm ci builds dist/), and please report it if that does not help.\n' +
+        `${err.stack ?? ''}\n`,
+    );
+    process.exitCode = 70;
+  }
 }
 
 module.exports = { BUNDLE, CODE_CACHE, loadBundle, run };

@@ -16,7 +16,9 @@ export interface OutputTarget {
 /** Renders with the colour decision for the target, then writes the text there. */
 export async function emitOutput(io: CliIo, target: OutputTarget, render: (color: boolean) => Promise<string> | string): Promise<void> {
   if (target.output === undefined) {
-    io.stdout(await render(useColor(io.stdoutIsTTY, io.env, target.color)));
+    // the flag first: json, csv and md pass false, and the terminal is never asked
+    const color = target.color ?? useColor(io.stdoutIsTTY, io.env, undefined);
+    io.stdout(await render(color));
     return;
   }
   // loaded on demand: printing to stdout never needs node:fs/promises or node:crypto

@@ -1,6 +1,6 @@
 /**
  * `hashpivot sweep` in-process (TypeScript sources: chunks run in-process, the worker
- * path is covered by sweep-parallel.test.ts on the built CLI).
+ * path is covered by built-cli.test.ts on the built CLI).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

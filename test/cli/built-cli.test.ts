@@ -1,13 +1,14 @@
 /**
- * `hashpivot sweep` through the built CLI, where the worker threads really run
- * (dist/sweep-worker.js): the output must be byte-identical at any --jobs.
+ * The built CLI as a real process: `hashpivot sweep` where the worker threads really run
+ * (dist/sweep-worker.js), whose output must be byte-identical at any --jobs; and output
+ * through a real pipe (src/cli/node-io.ts writes fds 1 and 2 directly).
  *
  * The bundle is built afresh with the project's own build.mjs into a temporary directory
  * (its `src` and `node_modules` are links to this checkout's), so the test never depends
  * on, nor disturbs, a possibly stale dist/ in the checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,4 +70,36 @@ describe('hashpivot sweep with worker threads (built CLI)', () => {
     expect(three.stderr).toBe(one.stderr);
     expect(three.stdout).toBe('');
   }, 120_000);
+});
+
+describe('output through a pipe (built CLI)', () => {
+  it('writes a result larger than a pipe buffer whole, and exits 0 when the reader stops early', () => {
+    const cli = join(dir, 'dist', 'hashpivot.cjs');
+    const args = [cli, 'run', REF, '--format', 'json', '--by', 'batch'];
+    const whole = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(whole.status, whole.stderr).toBe(0);
+    // 64 KiB is the usual pipe buffer: the document must be larger for this to test anything
+    expect(whole.stdout.length).toBeGreaterThan(65536);
+    expect(() => JSON.parse(whole.stdout)).not.toThrow();
+    // the reader takes 100 bytes and leaves: no stack trace, exit 0 (bash's PIPESTATUS)
+    const line = `"${process.execPath}" ${args.map((a) => `"${a}"`).join(' ')} | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+    const cut = spawnSync('bash', ['-c', line], { cwd: ROOT, encoding: 'utf8' });
+    expect(cut.stderr).toBe('');
+    expect(cut.stdout).toBe('exit=0\n');
+  }, 60_000);
+});
+
+describe('a broken installation (built launcher without its bundle)', () => {
+  it('exits 70 with an internal-error line, not a bare unhandled rejection', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'hashpivot-broken-'));
+    try {
+      mkdirSync(join(broken, 'dist'));
+      copyFileSync(join(dir, 'dist', 'hashpivot.cjs'), join(broken, 'dist', 'hashpivot.cjs'));
+      const r = spawnSync(process.execPath, [join(broken, 'dist', 'hashpivot.cjs'), '--version'], { encoding: 'utf8' });
+      expect(r.status).toBe(70);
+      expect(r.stderr.split('\n')[0]).toMatch(/^hashpivot: internal error: cannot load the CLI bundle: ENOENT/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
 });
