@@ -1,23 +1,27 @@
 /**
  * Where a command's result goes: stdout, or `--output FILE` written atomically (never over
- * an input plan). Colour is decided here: only for a terminal stdout, never into a file.
+ * an input plan). Colour is decided here: only for a table on a terminal stdout, never into
+ * a file, never in json, csv or md.
  */
 import { useColor, type CliIo } from './io.js';
+import type { Format } from './options.js';
 
 export interface OutputTarget {
   /** `--output FILE`, or undefined for stdout */
   readonly output: string | undefined;
   /** the plan files read, which the output may never replace */
   readonly inputs: readonly string[];
-  /** `--color` / `--no-color`; false for a format without colour (json, csv, md), so the terminal is not even asked */
+  /** the output format: only a table has colour */
+  readonly format: Format;
+  /** `--color` / `--no-color` */
   readonly color: boolean | undefined;
 }
 
 /** Renders with the colour decision for the target, then writes the text there. */
 export async function emitOutput(io: CliIo, target: OutputTarget, render: (color: boolean) => Promise<string> | string): Promise<void> {
   if (target.output === undefined) {
-    // the flag first: json, csv and md pass false, and the terminal is never asked
-    const color = target.color ?? useColor(io.stdoutIsTTY, io.env, undefined);
+    // json, csv and md never ask the terminal (isatty loads node:tty)
+    const color = target.format === 'table' && useColor(io.stdoutIsTTY, io.env, target.color);
     io.stdout(await render(color));
     return;
   }

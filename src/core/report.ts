@@ -584,15 +584,21 @@ export function parseColumns(text: string): ColumnsResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
 }
 
-/** What renderers print about the run besides the numbers. */
-export interface ReportMeta {
+/** What the table and Markdown print about the run besides the numbers. */
+export interface ReportTitle {
   readonly plan: {
     readonly name: string;
     /** the path as given on the command line; `-` for standard input */
     readonly file: string;
-    /** hex SHA-256 of the plan file's bytes */
-    readonly sha256: string;
   };
   /** `base` or a scenario name */
   readonly scenario: string;
+}
+
+/** The title plus the plan's hash, which the JSON document (and compare, diff, sweep) carry. */
+export interface ReportMeta extends ReportTitle {
+  readonly plan: ReportTitle['plan'] & {
+    /** hex SHA-256 of the plan file's bytes */
+    readonly sha256: string;
+  };
 }

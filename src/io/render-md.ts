@@ -12,7 +12,7 @@ import {
   SUMMARY_FIELDS,
   type Report,
   type ReportDecision,
-  type ReportMeta,
+  type ReportTitle,
 } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
 import { PERIOD_TITLES } from './display.js';
@@ -21,7 +21,7 @@ import { escapeCode, escapeMd, mdTable } from './markdown.js';
 
 
 /** Renders the report as a GitHub-flavoured Markdown document. */
-export function renderMarkdown(report: Report, meta: ReportMeta): string {
+export function renderMarkdown(report: Report, meta: ReportTitle): string {
   const out: string[] = [];
   out.push(`# ${escapeMd(meta.plan.name)}`, '');
   out.push(

@@ -19,7 +19,7 @@ import {
   METRIC_LABELS,
   SUMMARY_FIELDS,
   type Report,
-  type ReportMeta,
+  type ReportTitle,
   type ReportRow,
 } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
@@ -43,7 +43,7 @@ export interface TableRenderOptions {
 }
 
 /** Renders the report for a terminal. */
-export function renderTable(report: Report, meta: ReportMeta, options: TableRenderOptions): string {
+export function renderTable(report: Report, meta: ReportTitle, options: TableRenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   out.push(

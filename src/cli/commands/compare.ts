@@ -85,7 +85,7 @@ export async function runCompare(path: string, options: CompareCliOptions, io: C
   const runs: NamedSimulation[] = names.map((name) => ({ name, simulation: simulate(selectScenario(loaded, name)) }));
   const model = buildComparison(runs, { period, metrics });
   const meta: CompareMeta = { plan: { name: loaded.base.name, file: path, sha256: await sha256(file.bytes) } };
-  await emitOutput(io, { output: options.output, inputs: [path], color: format === 'table' ? options.color : false }, (color) => renderComparison(format, model, meta, color));
+  await emitOutput(io, { output: options.output, inputs: [path], format, color: options.color }, (color) => renderComparison(format, model, meta, color));
   return EXIT.ok;
 }
 

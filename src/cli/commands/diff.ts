@@ -55,7 +55,7 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCli
     new: { name: newPlan.name, file: newPath, sha256: await sha256(newFile.bytes) },
     scenario,
   };
-  await emitOutput(io, { output: options.output, inputs: [oldPath, newPath], color: format === 'table' ? options.color : false }, (color) => renderDiff(format, diff, meta, color));
+  await emitOutput(io, { output: options.output, inputs: [oldPath, newPath], format, color: options.color }, (color) => renderDiff(format, diff, meta, color));
   return EXIT.ok;
 }
 

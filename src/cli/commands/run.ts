@@ -13,7 +13,7 @@ import {
   type BreakdownKind,
   type Period,
   type Report,
-  type ReportMeta,
+  type ReportTitle,
 } from '../../core/report.js';
 import type { MetricName } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
@@ -56,22 +56,27 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
 
   const simulation = simulate(plan);
   const report = buildReport(simulation, { period, columns, by });
-  const meta: ReportMeta = { plan: { name: plan.name, file: path, sha256: await sha256(file.bytes) }, scenario };
-  await emitOutput(io, { output: options.output, inputs: [path], color: format === 'table' ? options.color : false }, (color) => render(format, report, meta, color));
+  const title: ReportTitle = { plan: { name: plan.name, file: path }, scenario };
+  await emitOutput(io, { output: options.output, inputs: [path], format, color: options.color }, (color) =>
+    render(format, report, title, file.bytes, color),
+  );
   return EXIT.ok;
 }
 
-/** Renders with the format's renderer, loaded on demand (the table pulls in chalk and cli-table3). */
-export async function render(format: Format, report: Report, meta: ReportMeta, color: boolean): Promise<string> {
+/**
+ * Renders with the format's renderer, loaded on demand (the table pulls in chalk and
+ * cli-table3). Only JSON carries the plan's sha256, so only JSON hashes `bytes`.
+ */
+export async function render(format: Format, report: Report, title: ReportTitle, bytes: Uint8Array | undefined, color: boolean): Promise<string> {
   switch (format) {
     case 'table':
-      return (await import('../../io/render-table.js')).renderTable(report, meta, { color });
+      return (await import('../../io/render-table.js')).renderTable(report, title, { color });
     case 'json':
-      return (await import('../../io/render-json.js')).renderJson(report, meta);
+      return (await import('../../io/render-json.js')).renderJson(report, { ...title, plan: { ...title.plan, sha256: await sha256(bytes) } });
     case 'csv':
       return (await import('../../io/render-csv.js')).renderCsv(report);
     case 'md':
-      return (await import('../../io/render-md.js')).renderMarkdown(report, meta);
+      return (await import('../../io/render-md.js')).renderMarkdown(report, title);
   }
 }
 

@@ -96,7 +96,7 @@ export async function runSweep(path: string, options: SweepOptions, io: CliIo): 
     axes: job.axes.map((a, k) => ({ path: a.path, label: labels[k]!, values: a.values })),
     results,
   };
-  await emitOutput(io, { output: options.output, inputs: [path], color: format === 'table' ? options.color : false }, (color) => renderSweep(format, report, color));
+  await emitOutput(io, { output: options.output, inputs: [path], format, color: options.color }, (color) => renderSweep(format, report, color));
   return EXIT.ok;
 }
 
