@@ -3,7 +3,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { expect } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
 import type { Plan } from '../src/core/plan.js';
 import { loadPlanText } from '../src/io/load-plan.js';
 import { main } from '../src/cli/main.js';
@@ -112,3 +114,14 @@ treasury:
   cash_usd: "600000000.25"
   cost_basis_usd_per_btc: 60000
 `;
+
+/**
+ * Decimals n / 10^scale with |n| <= 10^digits and scale 0..maxScale: whole numbers, long
+ * fractions and values that round to zero, for properties of rounding and number text.
+ */
+export function arbitraryDecimal(digits: number, maxScale: number): fc.Arbitrary<Decimal> {
+  const limit = 10n ** BigInt(digits);
+  return fc
+    .tuple(fc.bigInt({ min: -limit, max: limit }), fc.integer({ min: 0, max: maxScale }))
+    .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryDecimal } from '../helpers.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { formatMonth } from '../../src/core/month.js';
 import {
@@ -285,9 +286,7 @@ describe('roundOutput and periodLabel', () => {
     expect(roundOutput(d('2.125'), 2).toFixed()).toBe('2.12');
     expect(roundOutput(d('-2.135'), 2).toFixed()).toBe('-2.14');
     expect(roundOutput(d('1234.5'), 2).toFixed()).toBe('1234.5');
-    const decimals = fc
-      .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 30 }))
-      .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+    const decimals = arbitraryDecimal(24, 30);
     fc.assert(
       fc.property(decimals, fc.integer({ min: 0, max: 10 }), (x, places) => {
         const r = roundOutput(x, places);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryDecimal } from '../helpers.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { formatGrouped, formatPlain, groupThousands } from '../../src/io/format-number.js';
 
@@ -23,9 +24,7 @@ describe('formatPlain', () => {
   });
 
   it('equals rounding half-even first, then writing the rounded value (zero unsigned)', () => {
-    const decimals = fc
-      .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 30 }))
-      .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+    const decimals = arbitraryDecimal(24, 30);
     fc.assert(
       fc.property(decimals, fc.integer({ min: 0, max: 10 }), (x, places) => {
         const rounded = x.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
@@ -48,9 +47,7 @@ describe('formatGrouped', () => {
   });
 
   it('removing the commas gives the plain text back', () => {
-    const decimals = fc
-      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 10 }))
-      .map(([n, scale]) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)));
+    const decimals = arbitraryDecimal(20, 10);
     fc.assert(
       fc.property(decimals, fc.integer({ min: 0, max: 8 }), (x, places) => {
         const grouped = formatGrouped(x, places);
