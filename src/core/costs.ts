@@ -34,23 +34,15 @@ export interface DebtMonth {
 }
 
 /**
- * A debt's flows in `month` of a plan starting at `start`. Interest = principal * rate / 100 /
- * 12 rounded to cents, every month from the month after issue (from `start` when issued
+ * A debt's flows in `month` of a plan starting at `start`. Interest = `monthlyInterest`
+ * ({@link debtMonthlyInterestUsd}: principal * rate / 100 / 12 rounded to cents), every month from the month after issue (from `start` when issued
  * before it) through maturity, both inclusive. Principal comes in in the issue month (when
  * `issue` is set) and is repaid in the maturity month. A flat 1/12 of the annual rate is
  * charged whatever the month's length.
  */
-export function debtMonth(
-  debt: Debt,
-  month: Month,
-  start: Month,
-  monthlyInterest?: Decimal,
-): DebtMonth {
+export function debtMonth(debt: Debt, month: Month, start: Month, monthlyInterest: Decimal): DebtMonth {
   const firstInterest = debt.issue === null ? start : debt.issue + 1;
-  const interestUsd =
-    month >= firstInterest && month <= debt.maturity
-      ? (monthlyInterest ?? debtMonthlyInterestUsd(debt))
-      : ZERO;
+  const interestUsd = month >= firstInterest && month <= debt.maturity ? monthlyInterest : ZERO;
   const issued = debt.issue === null || debt.issue <= month;
   return {
     interestUsd,

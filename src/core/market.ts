@@ -15,9 +15,8 @@ export interface MarketInput {
   readonly height: number;
   /** fractional block carried from the previous month (0 at start) */
   readonly blockCarry: Decimal;
-  readonly poolFeePct: Decimal;
-  /** poolKeep(poolFeePct), when the caller has it already (the same value) */
-  readonly poolKeep?: Decimal;
+  /** share of the reward the pool pays out: {@link poolKeep} of the plan's pool fee */
+  readonly poolKeep: Decimal;
 }
 
 /** Share of the reward a pool pays out: 1 - pool fee as a fraction. */
@@ -54,7 +53,7 @@ export function marketMonth(input: MarketInput): MarketMonth {
   const rewardBtc = subsidyBtc.plus(feesBtc);
   const btcPerEhs = input.networkEhs.isZero()
     ? ZERO
-    : rewardBtc.times(input.poolKeep ?? poolKeep(input.poolFeePct)).div(input.networkEhs);
+    : rewardBtc.times(input.poolKeep).div(input.networkEhs);
   const usdPerEhs = btcPerEhs.times(input.priceUsd);
   return {
     priceUsd: input.priceUsd,

@@ -266,7 +266,6 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     blocksPerDay: p.blocksPerDay[i]!,
     height: state.height,
     blockCarry: state.blockCarry,
-    poolFeePct: plan.mining.poolFeePct,
     poolKeep: p.poolKeep,
   });
   const price = market.priceUsd;
@@ -447,7 +446,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   // debt in the spec's order: interest, principal repaid at maturity, principal in at issue
   let interest = ZERO;
   let debtFlows = ZERO;
-  const flows = plan.debt.map((d, di) => ({ d, di, f: debtMonth(d, month, plan.start, p.debtInterest[di]) }));
+  const flows = plan.debt.map((d, di) => ({ d, di, f: debtMonth(d, month, plan.start, p.debtInterest[di]!) }));
   for (const { d, di, f } of flows) {
     if (f.interestUsd.isZero()) continue;
     cash = cash.minus(f.interestUsd);

@@ -28,10 +28,10 @@ export interface TreasuryInput {
   readonly policy: TreasuryPolicy;
   /** sell_production_pct this month */
   readonly sellProductionPct: Decimal;
-  /** pct(sellProductionPct), when the caller has it already (the same value) */
-  readonly sellProductionFraction?: Decimal;
-  /** treasuryPriceFactors(policy), when the caller has them already */
-  readonly priceFactors?: TreasuryPriceFactors;
+  /** pct(sellProductionPct): the share as a fraction */
+  readonly sellProductionFraction: Decimal;
+  /** {@link treasuryPriceFactors} of the policy */
+  readonly priceFactors: TreasuryPriceFactors;
   /** this month's scheduled trades, in file order */
   readonly scheduled: readonly ScheduledTrade[];
 }
@@ -83,7 +83,7 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
   let gainTotal = ZERO;
   const steps: TreasuryStep[] = [];
   const decisions: Decision[] = [];
-  const factors = input.priceFactors ?? treasuryPriceFactors(policy);
+  const factors = input.priceFactors;
   const sellPrice = priceUsd.times(factors.sell);
 
   if (!input.minedBtc.isZero()) {
@@ -206,7 +206,7 @@ export function runTreasury(input: TreasuryInput): TreasuryOutcome {
 
   const productionShare = input.minedBtc.isZero()
     ? ZERO
-    : roundBtc(input.minedBtc.times(input.sellProductionFraction ?? pct(input.sellProductionPct)));
+    : roundBtc(input.minedBtc.times(input.sellProductionFraction));
   if (productionShare.gt(ZERO)) {
     const step = sell('sell_production', productionShare, 'share of this month\'s production');
     if (step.btc.gt(ZERO)) {

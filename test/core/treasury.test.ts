@@ -1,21 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { runTreasury, type TreasuryInput } from '../../src/core/treasury.js';
+import { pct } from '../../src/core/decimal.js';
+import { runTreasury, treasuryPriceFactors, type TreasuryInput } from '../../src/core/treasury.js';
 import { simulate } from '../../src/core/simulate.js';
 import { D, buildPlan, constant, costs, m, policy, treasury } from './plan-builder.js';
 import type { TreasuryPolicy } from '../../src/core/plan.js';
 
 const t = (x: { toFixed(): string }) => x.toFixed();
 
-function run(over: Partial<Omit<TreasuryInput, 'policy'>> & { policy?: Partial<TreasuryPolicy> }) {
+type RunInput = Partial<Omit<TreasuryInput, 'policy' | 'sellProductionFraction' | 'priceFactors'>> & { policy?: Partial<TreasuryPolicy> };
+
+/** runTreasury with the derived inputs made from the given ones, as simulate makes them. */
+function run(over: RunInput) {
+  const full = policy(over.policy ?? {});
+  const sellProductionPct = over.sellProductionPct ?? D(0);
   return runTreasury({
     state: { cashUsd: D(0), btc: D(100), costBasisUsd: D(3000000) },
     minedBtc: D(0),
     minedValueUsd: D(0),
     priceUsd: D(100000),
-    sellProductionPct: D(0),
     scheduled: [],
     ...over,
-    policy: policy(over.policy ?? {}),
+    sellProductionPct,
+    sellProductionFraction: pct(sellProductionPct),
+    priceFactors: treasuryPriceFactors(full),
+    policy: full,
   });
 }
 
