@@ -147,8 +147,8 @@ export interface HostingInputs {
   /** gpu_cloud only: rate USD per GPU-hour and utilization percent this month */
   readonly rateUsdPerGpuHour: Decimal;
   readonly utilizationPct: Decimal;
-  /** pct(utilizationPct), when the caller has it already (the same value) */
-  readonly utilization?: Decimal;
+  /** pct(utilizationPct): the share as a fraction */
+  readonly utilization: Decimal;
 }
 
 /**
@@ -205,7 +205,7 @@ export function hostingMonth(p: PreparedContract, input: HostingInputs): Hosting
       lease_usd: ZERO,
     };
   }
-  const utilization = input.utilization ?? pct(input.utilizationPct);
+  const utilization = input.utilization;
   return {
     ...base,
     phase: 'service',
