@@ -4,6 +4,7 @@
  * notation). Indentation is 2 spaces, like JSON.stringify(x, null, 2).
  */
 import type { Decimal } from '../core/decimal.js';
+import type { ReportMeta } from '../core/report.js';
 import { formatPlain } from './format-number.js';
 
 export type Json =
@@ -31,6 +32,15 @@ export function int(n: number): Json {
 
 export function obj(entries: readonly (readonly [string, Json])[]): Json {
   return { entries };
+}
+
+/** The `plan` object of every JSON document: name, file as given, sha256 of its bytes. */
+export function planJson(plan: ReportMeta['plan']): Json {
+  return obj([
+    ['name', plan.name],
+    ['file', plan.file],
+    ['sha256', plan.sha256],
+  ]);
 }
 
 export function stringifyJson(value: Json, indent = ''): string {

@@ -21,7 +21,7 @@ import { formatMonth, type Month } from '../core/month.js';
 import { METRIC_LABELS, SUMMARY_FIELDS, type Period, type ReportMeta, type ReportSummary } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
 import { formatGrouped, formatPlain } from './format-number.js';
-import { num, obj, stringifyJson, type Json } from './json-text.js';
+import { num, obj, planJson, stringifyJson, type Json } from './json-text.js';
 import { CSV_LINE_END, csvField } from './render-csv.js';
 import { PERIOD_ADVERBS, PERIOD_TITLES, compactTable, displayNumber, metricDisplay, moneyScale, oneLine, signedRed, unitText } from './display.js';
 import { escapeCode, escapeMd, mdCellText, mdTable } from './markdown.js';
@@ -140,14 +140,7 @@ export function renderCompareJson(model: Comparison, meta: CompareMeta): string 
   }
   const doc = obj([
     ['schema', COMPARE_SCHEMA],
-    [
-      'plan',
-      obj([
-        ['name', meta.plan.name],
-        ['file', meta.plan.file],
-        ['sha256', meta.plan.sha256],
-      ]),
-    ],
+    ['plan', planJson(meta.plan)],
     ['period', model.period],
     ['scenarios', [...model.scenarios]],
     ['summary', obj(summary)],

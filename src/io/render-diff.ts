@@ -20,7 +20,7 @@ import { formatMonth } from '../core/month.js';
 import { METRIC_LABELS, type ReportMeta } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
 import { formatGrouped, formatPlain } from './format-number.js';
-import { num, obj, stringifyJson, type Json } from './json-text.js';
+import { num, obj, planJson, stringifyJson, type Json } from './json-text.js';
 import type { InputChange } from './plan-diff.js';
 import {
   PERIOD_ADVERBS,
@@ -228,12 +228,6 @@ export function renderDiffMarkdown(diff: PlanDiff, meta: DiffMeta): string {
 /** Renders the `hashpivot.diff/1` JSON document. */
 export function renderDiffJson(diff: PlanDiff, meta: DiffMeta): string {
   const r = diff.results;
-  const planJson = (p: ReportMeta['plan']): Json =>
-    obj([
-      ['name', p.name],
-      ['file', p.file],
-      ['sha256', p.sha256],
-    ]);
   const summary: (readonly [string, Json])[] = [];
   for (const s of r.summary) {
     summary.push([s.field.name, changeJson(s.change, OUTPUT_DECIMALS[s.field.unit])]);

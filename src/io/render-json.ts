@@ -14,7 +14,7 @@ import {
   type ReportRow,
 } from '../core/report.js';
 import { OUTPUT_DECIMALS } from '../core/results.js';
-import { num, obj, stringifyJson, type Json } from './json-text.js';
+import { num, obj, planJson, stringifyJson, type Json } from './json-text.js';
 
 export const RESULT_SCHEMA = 'hashpivot.result/1';
 
@@ -22,14 +22,7 @@ export const RESULT_SCHEMA = 'hashpivot.result/1';
 export function renderJson(report: Report, meta: ReportMeta): string {
   const entries: (readonly [string, Json])[] = [
     ['schema', RESULT_SCHEMA],
-    [
-      'plan',
-      obj([
-        ['name', meta.plan.name],
-        ['file', meta.plan.file],
-        ['sha256', meta.plan.sha256],
-      ]),
-    ],
+    ['plan', planJson(meta.plan)],
     ['scenario', meta.scenario],
     ['period', report.period],
     ['months', report.rows.map((row) => obj([...periodEntries(report, row), ...metricEntries(report, row)]))],

@@ -15,7 +15,7 @@ import type { MetricUnit } from '../core/results.js';
 import { metricLabel, metricUnit, pointCoordinates, reductionName, type SweepReport } from '../core/sweep.js';
 import { CSV_LINE_END, csvField } from './render-csv.js';
 import { groupThousands } from './format-number.js';
-import { obj, stringifyJson, type Json } from './json-text.js';
+import { obj, planJson, stringifyJson, type Json } from './json-text.js';
 import { escapeCell, escapeCode, escapeMd } from './markdown.js';
 import { oneLine } from './one-line.js';
 
@@ -90,14 +90,7 @@ function paintNegative(c: ChalkInstance, padded: string): string {
 export function renderSweepJson(report: SweepReport): string {
   const doc = obj([
     ['schema', SWEEP_SCHEMA],
-    [
-      'plan',
-      obj([
-        ['name', report.plan.name],
-        ['file', report.plan.file],
-        ['sha256', report.plan.sha256],
-      ]),
-    ],
+    ['plan', planJson(report.plan)],
     ['scenario', report.scenario],
     ['metric', report.metric.name],
     ['reduction', reductionName(report.metric)],
