@@ -87,11 +87,9 @@ interface Prepared {
   readonly debtInterestPosting: readonly Decimal[];
   /** hours of a month -> the same number as a Decimal (a month has one of four lengths) */
   readonly hoursDecimal: Map<number, Decimal>;
-  readonly gAndA: readonly Decimal[];
-  readonly recurring: readonly (readonly Decimal[])[];
-  /** the month's G&A and recurring-cost postings, reused while the series value stays the same */
-  readonly gAndAPosting: UsdOutflow;
-  readonly recurringPosting: readonly UsdOutflow[];
+  /** G&A and each recurring cost as monthly outflows (rounded once per distinct value) */
+  readonly gAndAOutflow: readonly UsdOutflow[];
+  readonly recurringOutflow: readonly (readonly UsdOutflow[])[];
   /** by month offset */
   readonly online: readonly PreparedBatch[][];
   readonly retired: readonly PreparedBatch[][];
@@ -99,23 +97,15 @@ interface Prepared {
   readonly scheduled: readonly ScheduledTrade[][];
 }
 
-/**
- * A monthly outflow from a series value: roundUsd(value) and its negation for the cash
- * line. Recomputed only when the value is not the same Decimal as last month's (a constant
- * series is one shared Decimal), so a constant cost is rounded once per run.
- */
-class UsdOutflow {
-  private value: Decimal | null = null;
-  amount: Decimal = ZERO;
-  posting: Decimal = ZERO;
-  of(value: Decimal): this {
-    if (value !== this.value) {
-      this.value = value;
-      this.amount = roundUsd(value);
-      this.posting = this.amount.negated();
-    }
-    return this;
-  }
+/** A monthly outflow from a series value: roundUsd(value), and its negation for the cash line. */
+interface UsdOutflow {
+  readonly amount: Decimal;
+  readonly posting: Decimal;
+}
+
+function usdOutflow(value: Decimal): UsdOutflow {
+  const amount = roundUsd(value);
+  return { amount, posting: amount.negated() };
 }
 
 function byOffset<T>(months: number): T[][] {
@@ -123,13 +113,13 @@ function byOffset<T>(months: number): T[][] {
 }
 
 /**
- * pct() of every value of a table. A value equal (the same object) to the one before has
- * the same fraction, so constant series (one shared Decimal) cost one division.
+ * f of every value of a month table. A value that is the same object as the month before's
+ * gets the same result, so a constant series (one shared Decimal) costs one call.
  */
-function fractions(table: readonly Decimal[]): Decimal[] {
-  const out = new Array<Decimal>(table.length);
+function mapRepeats<T>(table: readonly Decimal[], f: (value: Decimal) => T): T[] {
+  const out = new Array<T>(table.length);
   for (let i = 0; i < table.length; i++) {
-    out[i] = i > 0 && table[i] === table[i - 1] ? out[i - 1]! : pct(table[i]!);
+    out[i] = i > 0 && table[i] === table[i - 1] ? out[i - 1]! : f(table[i]!);
   }
   return out;
 }
@@ -189,22 +179,20 @@ function prepare(plan: Plan): Prepared {
     contracts,
     gpuRate: plan.hosting.map((c) => (c.kind === 'gpu_cloud' ? table(c.rateUsdPerGpuHour) : null)),
     gpuUtil,
-    gpuUtilFraction: gpuUtil.map((u) => (u === null ? null : fractions(u))),
+    gpuUtilFraction: gpuUtil.map((u) => (u === null ? null : mapRepeats(u, pct))),
     price: table(plan.market.btcPriceUsd),
     network: table(plan.market.networkHashrateEhs),
     fees: table(plan.market.feesBtcPerBlock),
     blocksPerDay: table(plan.market.blocksPerDay),
     sellPct,
-    sellFraction: fractions(sellPct),
+    sellFraction: mapRepeats(sellPct, pct),
     poolKeep: poolKeep(plan.mining.poolFeePct),
     treasuryFactors: treasuryPriceFactors(plan.treasury.policy),
     debtInterest,
     debtInterestPosting: debtInterest.map((x) => x.negated()),
     hoursDecimal: new Map(),
-    gAndA: table(plan.costs.gAndAUsdPerMonth),
-    recurring: plan.costs.recurring.map((r) => table(r.usdPerMonth)),
-    gAndAPosting: new UsdOutflow(),
-    recurringPosting: plan.costs.recurring.map(() => new UsdOutflow()),
+    gAndAOutflow: mapRepeats(table(plan.costs.gAndAUsdPerMonth), usdOutflow),
+    recurringOutflow: plan.costs.recurring.map((r) => mapRepeats(table(r.usdPerMonth), usdOutflow)),
     online,
     retired,
     oneOffs,
@@ -414,7 +402,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   }
 
   // 7. Costs and debt
-  const gAndAOut = p.gAndAPosting.of(p.gAndA[i]!);
+  const gAndAOut = p.gAndAOutflow[i]!;
   const gAndA = gAndAOut.amount;
   if (!gAndA.isZero()) {
     cash = cash.minus(gAndA);
@@ -424,7 +412,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   for (let ri = 0; ri < plan.costs.recurring.length; ri++) {
     const r = plan.costs.recurring[ri]!;
     if (!isRecurringActive(r, month)) continue;
-    const out = p.recurringPosting[ri]!.of(p.recurring[ri]![i]!);
+    const out = p.recurringOutflow[ri]![i]!;
     cash = sub(cash, out.amount);
     opex = add(opex, out.amount);
     cashLines.push({ kind: 'recurring', subject: r.id, amount_usd: out.posting });
