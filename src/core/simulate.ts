@@ -85,8 +85,8 @@ interface Prepared {
   readonly debtInterest: readonly Decimal[];
   /** -debtInterest, the interest cash lines */
   readonly debtInterestPosting: readonly Decimal[];
-  /** hours of a month -> the same number as a Decimal (a month has one of four lengths) */
-  readonly hoursDecimal: Map<number, Decimal>;
+  /** hours of each month as a Decimal (one shared Decimal per month length) */
+  readonly hours: readonly Decimal[];
   /** G&A and each recurring cost as monthly outflows (rounded once per distinct value) */
   readonly gAndAOutflow: readonly UsdOutflow[];
   readonly recurringOutflow: readonly (readonly UsdOutflow[])[];
@@ -122,6 +122,20 @@ function mapRepeats<T>(table: readonly Decimal[], f: (value: Decimal) => T): T[]
     out[i] = i > 0 && table[i] === table[i - 1] ? out[i - 1]! : f(table[i]!);
   }
   return out;
+}
+
+/** Hours of months first .. first + count - 1 as Decimals, one per month length. */
+function monthHours(first: Month, count: number): Decimal[] {
+  const byLength = new Map<number, Decimal>();
+  return Array.from({ length: count }, (_, i) => {
+    const hours = daysInMonth((first + i) as Month) * 24;
+    let d = byLength.get(hours);
+    if (d === undefined) {
+      d = new Decimal(hours);
+      byLength.set(hours, d);
+    }
+    return d;
+  });
 }
 
 /** Per-plan constants: series tables, merit orders, batch MW, events by month. */
@@ -190,7 +204,7 @@ function prepare(plan: Plan): Prepared {
     treasuryFactors: treasuryPriceFactors(plan.treasury.policy),
     debtInterest,
     debtInterestPosting: debtInterest.map((x) => x.negated()),
-    hoursDecimal: new Map(),
+    hours: monthHours(plan.start, n),
     gAndAOutflow: mapRepeats(table(plan.costs.gAndAUsdPerMonth), usdOutflow),
     recurringOutflow: plan.costs.recurring.map((r) => mapRepeats(table(r.usdPerMonth), usdOutflow)),
     online,
@@ -236,11 +250,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   const month = (plan.start + i) as Month;
   const days = daysInMonth(month);
   const hours = days * 24;
-  let hoursD = p.hoursDecimal.get(hours);
-  if (hoursD === undefined) {
-    hoursD = new Decimal(hours);
-    p.hoursDecimal.set(hours, hoursD);
-  }
+  const hoursD = p.hours[i]!;
   const decisions: Decision[] = [];
   const opening = state.treasury;
   let cash = opening.cashUsd;
