@@ -13,6 +13,6 @@ export function selectScenario(loaded: LoadedPlan, name: string | undefined): Pl
   if (name === undefined || name === BASE) return loaded.base;
   const plan = loaded.scenarios.get(name);
   if (plan) return plan;
-  const names = [BASE, ...[...loaded.scenarioRanges.keys()].filter((n) => n !== BASE)];
+  const names = [BASE, ...loaded.scenarioNames.filter((n) => n !== BASE)];
   throw new UsageError(`unknown scenario \`${name}\` in ${loaded.file}`, didYouMean(name, names, 'scenarios'));
 }

@@ -10,6 +10,7 @@ import { normalizePlan } from './normalize.js';
 import { checkReferences } from './references.js';
 import { applyOverrides, type Override } from './overrides.js';
 import { planSchema, type WrittenPlan } from './plan-schema.js';
+import { fastYamlTree } from './yaml-fast.js';
 import { entryAt, nodeAt, parseYamlTree, toPlain, type LMap, type LNode } from './yaml-tree.js';
 
 export interface LoadedPlan {
@@ -19,8 +20,8 @@ export interface LoadedPlan {
   readonly base: Plan;
   /** scenario name -> plan with its overrides applied, in file order (the scenarios asked for) */
   readonly scenarios: ReadonlyMap<string, Plan>;
-  /** every scenario name in the file -> the range of its name */
-  readonly scenarioRanges: ReadonlyMap<string, SourceRange>;
+  /** every scenario name in the file, in file order */
+  readonly scenarioNames: readonly string[];
 }
 
 export interface LoadResult {
@@ -39,8 +40,51 @@ export interface LoadOptions {
   readonly scenarios?: 'all' | readonly string[];
 }
 
-/** Loads plan text; `file` is the name diagnostics use. */
+/**
+ * Loads plan text; `file` is the name diagnostics use.
+ *
+ * Two ways, one result. First the quick YAML reader (yaml-fast.ts): when it takes the text
+ * and the plan loads with nothing to report, that is the result, with the located tree
+ * (`root`) parsed only if a command asks for it. Otherwise, and for every
+ * diagnostic, the located reader does it all again (`loadLocated`).
+ */
 export function loadPlanText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const quick = fastYamlTree(text);
+  if (quick !== undefined) {
+    const loaded = loadPlanTree(quick, file, options);
+    if (loaded.plan !== undefined && loaded.diagnostics.length === 0) {
+      return { plan: withLocatedTree(loaded.plan, () => loadLocated(text, file, options).plan), diagnostics: [] };
+    }
+  }
+  return loadLocated(text, file, options);
+}
+
+/**
+ * `plan` with `root` taken from `located()` when first read: the quick reader's ranges are
+ * approximate and must not reach a diagnostic.
+ */
+function withLocatedTree(plan: LoadedPlan, located: () => LoadedPlan | undefined): LoadedPlan {
+  let memo: LoadedPlan | undefined;
+  const tree = (): LoadedPlan => {
+    memo ??= located();
+    // the located load of a text the quick one loaded cleanly loads cleanly too (yaml-fast.test.ts)
+    if (memo === undefined) throw new Error('internal error: the located YAML reader refused a plan the quick reader loaded');
+    return memo;
+  };
+  return {
+    file: plan.file,
+    written: plan.written,
+    base: plan.base,
+    scenarios: plan.scenarios,
+    scenarioNames: plan.scenarioNames,
+    get root() {
+      return tree().root;
+    },
+  };
+}
+
+/** The load with the located YAML tree (`parseYamlTree`): every diagnostic comes from here. */
+function loadLocated(text: string, file: string, options: LoadOptions): LoadResult {
   const parsed = parseYamlTree(text, file);
   if (!parsed.root || hasErrors(parsed.diagnostics)) return { plan: undefined, diagnostics: parsed.diagnostics };
   const loaded = loadPlanTree(parsed.root, file, options);
@@ -71,11 +115,9 @@ export function loadPlanTree(written: LNode, file: string, options: LoadOptions 
   diagnostics.push(...base.diagnostics);
 
   const scenarios = new Map<string, Plan>();
-  const scenarioRanges = new Map<string, SourceRange>();
   if (scenarioMap?.kind === 'map') {
     const seen = new Set(diagnostics.map(diagnosticKey));
     for (const entry of scenarioMap.entries) {
-      scenarioRanges.set(entry.key, entry.keyRange);
       if (entry.key === 'base') {
         diagnostics.push(error('scenario-name', 'a scenario may not be named `base`: that is the plan as written', file, entry.keyRange, 'rename the scenario, e.g. `base-case`'));
         continue;
@@ -96,7 +138,7 @@ export function loadPlanTree(written: LNode, file: string, options: LoadOptions 
   }
   if (!base.plan || !base.written || hasErrors(diagnostics)) return { plan: undefined, diagnostics: sortDiagnostics(diagnostics) };
   return {
-    plan: { file, root, written: base.written, base: base.plan, scenarios, scenarioRanges },
+    plan: { file, root, written: base.written, base: base.plan, scenarios, scenarioNames },
     diagnostics: sortDiagnostics(diagnostics),
   };
 }

@@ -46,7 +46,7 @@ export interface LSeq {
 
 export const MAX_DEPTH = 64;
 export const MAX_ALIASES = 100;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedYaml {
   readonly root: LNode | undefined;

@@ -8,6 +8,8 @@ import { seriesAt } from '../../src/core/series.js';
 import { parseMonth } from '../../src/core/month.js';
 import { loadPlanText } from '../../src/io/load-plan.js';
 import { parseSetArgument } from '../../src/io/overrides.js';
+import { fastYamlTree } from '../../src/io/yaml-fast.js';
+import { parseYamlTree } from '../../src/io/yaml-tree.js';
 import { MINIMAL_PLAN, readText } from '../helpers.js';
 
 const MIN = MINIMAL_PLAN;
@@ -117,6 +119,29 @@ describe('loadPlanText', () => {
       expect(diagnostics, name).toEqual([]);
       expect(plan, name).toBeDefined();
     }
+  });
+
+  it('loads a clean plan the quick way, and gives commands the located tree (the ranges diagnostics use)', () => {
+    const text = readText('fixtures/plans/reference.yaml');
+    expect(fastYamlTree(text)).toBeDefined();
+    const { plan } = loadPlanText(text, 'reference.yaml');
+    expect(plan!.root).toEqual(parseYamlTree(text, 'reference.yaml').root);
+    // `checks` starts on its own line: the located tree says where, to the character
+    const checks = plan!.root.kind === 'map' ? plan!.root.entries.find((e) => e.key === 'checks') : undefined;
+    expect(checks!.keyRange.start).toBe(text.indexOf('\nchecks:') + 1);
+    expect(plan!.scenarioNames).toEqual(['bear', 'bull', 'no-ai']);
+  });
+
+  it('reports on a plan the quick reader takes exactly as on one it leaves to the located reader', () => {
+    // the same mistake, once in plain YAML and once beside an anchor the quick reader leaves alone
+    const wrong = MIN.replace('units: 20000', 'units: -1');
+    const anchored = wrong.replace('name: ', 'name: &n ');
+    expect(fastYamlTree(wrong)).toBeDefined();
+    expect(fastYamlTree(anchored)).toBeUndefined();
+    const plain = load(wrong).diagnostics;
+    expect(plain.map((d) => d.code)).toEqual(['negative']);
+    expect(load(anchored).diagnostics.map((d) => [d.code, d.message])).toEqual(plain.map((d) => [d.code, d.message]));
+    expect(plain[0]!.range!.start).toBe(wrong.indexOf('units: -1') + 'units: '.length);
   });
 
   it('loads the reference scenarios', () => {
