@@ -149,6 +149,10 @@ const id = (what: string, description = `${what} id: unique in its list; lower-c
 const textError = () => ({ message: 'expected text', params: { code: 'wrong-type' } });
 const text = (description: string) => described(z.string({ error: textError }), description);
 
+/** The growth keys of every series: the same in all of them, so made once. */
+const growthPctPerYear = z.optional(growthPct('growth in percent per year: value = start * (1 + g/100)^(k/12)'));
+const growthPctPerMonth = z.optional(growthPct('growth in percent per month: value = start * (1 + g/100)^k'));
+
 /**
  * A series: a constant, growth from a start, or points, optionally with overrides. The one
  * `value` schema serves the constant, the points and the overrides (schemas hold no parse state).
@@ -163,8 +167,8 @@ function series(description: string, value: ReturnType<typeof num>) {
       // made their range (numberJsonSchema), so `start` is plain number-or-text in the JSON
       // Schema, as it has always been (pinned in test/golden/commands/schema.json).
       start: z.optional(described(value.clone(), "value in the plan's start month (k = 0)")),
-      growth_pct_per_year: z.optional(growthPct('growth in percent per year: value = start * (1 + g/100)^(k/12)')),
-      growth_pct_per_month: z.optional(growthPct('growth in percent per month: value = start * (1 + g/100)^k')),
+      growth_pct_per_year: growthPctPerYear,
+      growth_pct_per_month: growthPctPerMonth,
       points: z.optional(
         described(z.record(monthKey, value), 'month (YYYY-MM) -> value, in increasing month order; linear in between, flat outside'),
       ),
