@@ -12,6 +12,12 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /**
+   * Runs `work` with the JavaScript engine's optimizing compiler off, where the host can do
+   * that (Node: V8's TurboFan); absent elsewhere. For work too short to repay compiling:
+   * see `simulateOnce`.
+   */
+  readonly withoutOptimizer?: <T>(work: () => T) => T;
 }
 
 /** Colour only on a TTY, never with NO_COLOR (any value) or --no-color; --color forces it. */

@@ -75,5 +75,22 @@ export function nodeIo(): CliIo {
     },
     env: process.env,
     cwd: process.cwd(),
+    withoutOptimizer,
   };
+}
+
+/**
+ * Runs `work` with V8's optimizing compiler (TurboFan) off, then turns it back on, which
+ * also puts V8's flags back as they were, so built-in modules loaded later still use Node's
+ * code cache (it is checked against the flags). Only the tier-up decisions change; what
+ * the code computes does not.
+ */
+export function withoutOptimizer<T>(work: () => T): T {
+  const v8 = require('node:v8') as typeof import('node:v8');
+  v8.setFlagsFromString('--no-opt');
+  try {
+    return work();
+  } finally {
+    v8.setFlagsFromString('--opt');
+  }
 }

@@ -7,12 +7,12 @@
 import type { Command } from 'commander';
 import { formatMonth, parseMonth } from '../../core/month.js';
 import type { Plan } from '../../core/plan.js';
-import { simulate } from '../../core/simulate.js';
 import { hasErrors } from '../../io/diagnostic.js';
 import { EXIT, UsageError, useColor, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { collect } from '../options.js';
 import { BASE, selectScenario } from '../scenario.js';
+import { simulateOnce } from '../simulate-once.js';
 
 export interface ExplainOptions {
   /** `YYYY-MM`, inside the plan's horizon (required) */
@@ -52,7 +52,7 @@ export async function runExplain(path: string, options: ExplainOptions, io: CliI
     );
   }
 
-  const simulation = simulate(plan);
+  const simulation = simulateOnce(plan, io);
   const result = simulation.months[month - plan.start]!;
   const color = useColor(io.stdoutIsTTY, io.env, options.color);
   // the renderer (and chalk) loads on demand, as every command's renderers do

@@ -16,12 +16,12 @@ import {
   type ReportTitle,
 } from '../../core/report.js';
 import type { MetricName } from '../../core/results.js';
-import { simulate } from '../../core/simulate.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { loadPlanFile, printDiagnostics } from '../load.js';
 import { collect, oneOf, resolveFormat, sha256, type Format } from '../options.js';
 import { emitOutput } from '../output.js';
 import { BASE, selectScenario } from '../scenario.js';
+import { simulateOnce } from '../simulate-once.js';
 
 export interface RunOptions {
   readonly scenario?: string;
@@ -54,7 +54,7 @@ export async function runRun(path: string, options: RunOptions, io: CliIo): Prom
   if (!file.plan) return EXIT.invalid;
   const plan = selectScenario(file.plan, scenario);
 
-  const simulation = simulate(plan);
+  const simulation = simulateOnce(plan, io);
   const report = buildReport(simulation, { period, columns, by });
   const title: ReportTitle = { plan: { name: plan.name, file: path }, scenario };
   await emitOutput(io, { output: options.output, inputs: [path], format, color: options.color }, (color) =>
