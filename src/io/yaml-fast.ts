@@ -38,6 +38,11 @@ const NUMBER_RES = [
 
 const LONE_CR = /\r(?!\n)/;
 
+/** The first characters each of those can start with ('' for the empty scalar). */
+const NULL_FIRST = ['', '~', 'n', 'N'];
+const BOOL_FIRST = ['t', 'T', 'f', 'F'];
+const NUMBER_FIRST = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.'];
+
 /** Thrown inside the builder to give the text back to `parseYamlTree`; never escapes. */
 class NotFast {}
 const NOT_FAST = new NotFast();
@@ -132,9 +137,12 @@ class EventReader {
     const range = { start, end: Math.max(start, event.valueEnd) };
     const value = getScalarValue(this.text, event);
     if (event.style !== SCALAR_STYLE.PLAIN) return { kind: 'scalar', value, numeric: false, range };
-    if (NULL_RE.test(value)) return { kind: 'scalar', value: null, numeric: false, range };
-    if (BOOL_RE.test(value)) return { kind: 'scalar', value: value[0] === 't' || value[0] === 'T', numeric: false, range };
-    return { kind: 'scalar', value, numeric: NUMBER_RES.some((re) => re.test(value)), range };
+    // each test only where its first character allows a match (most plain scalars are names)
+    const first = value.charAt(0);
+    if (NULL_FIRST.includes(first) && NULL_RE.test(value)) return { kind: 'scalar', value: null, numeric: false, range };
+    if (BOOL_FIRST.includes(first) && BOOL_RE.test(value)) return { kind: 'scalar', value: first === 't' || first === 'T', numeric: false, range };
+    const numeric = NUMBER_FIRST.includes(first) && NUMBER_RES.some((re) => re.test(value));
+    return { kind: 'scalar', value, numeric, range };
   }
 }
 

@@ -120,6 +120,21 @@ describe('fastYamlTree', () => {
     for (const text of refused) expect(fastYamlTree(text), JSON.stringify(text)).toBeUndefined();
   });
 
+  it('reads plain scalars as the located reader does: null, booleans, numbers (as their text) and text', () => {
+    const plain = ['', '~', 'null', 'Null', 'NULL', 'nul', 'true', 'True', 'TRUE', 'tRUE', 'false', 'no', 'yes', '0o17', '0o8',
+      '0x1F', '0X1F', '+12', '-.5', '.5', '5.', '1e3', '1E-3', 'e3', '.inf', '-.Inf', '.NaN', '.nan', 'NaN', '1_000', '12:30',
+      '2026-01', '85000', '-0', 'abc'];
+    for (const text of plain) expect(agree(`k: ${text}\n`), text).toBe(true);
+    const value = (text: string) => {
+      const root = fastYamlTree(`k: ${text}\n`);
+      return root?.kind === 'map' && root.entries[0]!.value.kind === 'scalar' ? root.entries[0]!.value : undefined;
+    };
+    expect(value('')!.value).toBeNull();
+    expect(value('True')!.value).toBe(true);
+    expect(value('0x1F')).toMatchObject({ value: '0x1F', numeric: true });
+    expect(value('1_000')).toMatchObject({ value: '1_000', numeric: false });
+  });
+
   it('agrees with the located reader on mutated plans', () => {
     let taken = 0;
     fc.assert(
