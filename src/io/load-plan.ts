@@ -45,32 +45,26 @@ export interface LoadOptions {
  *
  * Two ways, one result. First the quick YAML reader (yaml-fast.ts): when it takes the text
  * and the plan loads with nothing to report, that is the result, with the located tree
- * (`root`) parsed only if a command asks for it. Otherwise, and for every
- * diagnostic, the located reader does it all again (`loadLocated`).
+ * (`root`, which `check` and `diff` read) parsed only when first asked for. Otherwise, and
+ * for every diagnostic, the located reader does it all again (`loadLocated`).
  */
 export function loadPlanText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const quick = fastYamlTree(text);
   if (quick !== undefined) {
     const loaded = loadPlanTree(quick, file, options);
     if (loaded.plan !== undefined && loaded.diagnostics.length === 0) {
-      return { plan: withLocatedTree(loaded.plan, () => loadLocated(text, file, options).plan), diagnostics: [] };
+      return { plan: withLocatedTree(loaded.plan, text, file, options.sets ?? []), diagnostics: [] };
     }
   }
   return loadLocated(text, file, options);
 }
 
 /**
- * `plan` with `root` taken from `located()` when first read: the quick reader's ranges are
- * approximate and must not reach a diagnostic.
+ * `plan` whose `root` is the located tree of `text` with `sets` applied, parsed when first
+ * read: the quick reader's ranges are approximate and must not reach a user.
  */
-function withLocatedTree(plan: LoadedPlan, located: () => LoadedPlan | undefined): LoadedPlan {
-  let memo: LoadedPlan | undefined;
-  const tree = (): LoadedPlan => {
-    memo ??= located();
-    // the located load of a text the quick one loaded cleanly loads cleanly too (yaml-fast.test.ts)
-    if (memo === undefined) throw new Error('internal error: the located YAML reader refused a plan the quick reader loaded');
-    return memo;
-  };
+function withLocatedTree(plan: LoadedPlan, text: string, file: string, sets: readonly Override[]): LoadedPlan {
+  let root: LNode | undefined;
   return {
     file: plan.file,
     written: plan.written,
@@ -78,9 +72,20 @@ function withLocatedTree(plan: LoadedPlan, located: () => LoadedPlan | undefined
     scenarios: plan.scenarios,
     scenarioNames: plan.scenarioNames,
     get root() {
-      return tree().root;
+      if (root === undefined) {
+        const parsed = parseYamlTree(text, file).root;
+        // the located reader takes every text the quick one takes, without a word (yaml-fast.test.ts)
+        if (parsed === undefined) throw new Error('internal error: the located YAML reader refused a plan the quick reader read');
+        root = withSets(parsed, sets).root;
+      }
+      return root;
     },
   };
+}
+
+/** The tree with the `--set` overrides applied (the plan every scenario starts from). */
+function withSets(root: LNode, sets: readonly Override[]): { root: LNode; diagnostics: readonly Diagnostic[] } {
+  return sets.length > 0 ? applyOverrides(root, sets) : { root, diagnostics: [] };
 }
 
 /** The load with the located YAML tree (`parseYamlTree`): every diagnostic comes from here. */
@@ -104,11 +109,9 @@ export function loadPlanTree(written: LNode, file: string, options: LoadOptions 
   }
   const sets = options.sets ?? [];
   const wanted = options.scenarios ?? 'all';
-  if (sets.length > 0) {
-    const applied = applyOverrides(root, sets);
-    diagnostics.push(...applied.diagnostics);
-    root = applied.root;
-  }
+  const applied = withSets(root, sets);
+  diagnostics.push(...applied.diagnostics);
+  root = applied.root;
   const scenarioMap = nodeAt(root, ['scenarios']);
   const scenarioNames = scenarioMap?.kind === 'map' ? scenarioMap.entries.map((e) => e.key) : [];
   const base = validate(root, file, scenarioNames);

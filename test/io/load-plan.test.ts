@@ -132,6 +132,15 @@ describe('loadPlanText', () => {
     expect(plan!.scenarioNames).toEqual(['bear', 'bull', 'no-ai']);
   });
 
+  it('gives the located tree with the --set overrides applied, their ranges in the --set argument', () => {
+    const { plan, diagnostics } = load(MIN, ['fleet.s21.batch-1.units=40000']);
+    expect(diagnostics).toEqual([]);
+    const fleet = plan!.root.kind === 'map' ? plan!.root.entries.find((e) => e.key === 'fleet')!.value : undefined;
+    const units = fleet?.kind === 'seq' && fleet.items[0]!.kind === 'map' ? fleet.items[0]!.entries.find((e) => e.key === 'units')!.value : undefined;
+    // `fleet.s21.batch-1.units=` is 24 characters (5 + 1 + 3 + 1 + 7 + 1 + 5 + 1): `40000` is at offsets 24..29 of the argument
+    expect(units).toEqual({ kind: 'scalar', value: '40000', numeric: true, range: { start: 24, end: 29, file: '--set' } });
+  });
+
   it('reports on a plan the quick reader takes exactly as on one it leaves to the located reader', () => {
     // the same mistake, once in plain YAML and once beside an anchor the quick reader leaves alone
     const wrong = MIN.replace('units: 20000', 'units: -1');
