@@ -6,6 +6,10 @@
  * The bundle is built afresh with the project's own build.mjs into a temporary directory
  * (its `src` and `node_modules` are links to this checkout's), so the test never depends
  * on, nor disturbs, a possibly stale dist/ in the checkout.
+ *
+ * And the code cache that build trains: V8 must accept it in a new process. It checks the
+ * cache against V8's flags, which `run` changes while it simulates (simulate-once.ts) and
+ * puts back; a rejected cache is silent, only slower.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -24,6 +28,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hashpivot-sweep-build-'));
   symlinkSync(resolve(ROOT, 'src'), join(dir, 'src'), 'dir');
   symlinkSync(resolve(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // with the fixtures, build.mjs trains the code cache on the reference plan, as in a checkout
+  symlinkSync(resolve(ROOT, 'fixtures'), join(dir, 'fixtures'), 'dir');
   const build = spawnSync(process.execPath, [resolve(ROOT, 'build.mjs')], { cwd: dir, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   if (!existsSync(join(dir, 'dist', 'sweep-worker.js'))) throw new Error('build.mjs made no dist/sweep-worker.js entry');
@@ -101,5 +107,17 @@ describe('a broken installation (built launcher without its bundle)', () => {
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the code cache made at build time', () => {
+  it('is accepted by V8 in a new process', () => {
+    const launcher = JSON.stringify(join(dir, 'dist', 'hashpivot.cjs'));
+    const r = spawnSync(process.execPath, ['-e', `const { script } = require(${launcher}).loadBundle(); process.stdout.write(String(script.cachedDataRejected))`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(existsSync(join(dir, 'dist', 'hashpivot-bundle.cjs.cache'))).toBe(true);
+    expect(r.stdout).toBe('false');
   });
 });
