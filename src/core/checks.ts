@@ -36,6 +36,14 @@ export function checkAppliesTo(check: Check, scenario: string): boolean {
   return check.scenarios === null || check.scenarios.includes(scenario);
 }
 
+/**
+ * The scenarios, of `names` (in their order), that at least one check applies to: the only
+ * ones whose simulation the checks read.
+ */
+export function scenariosChecked(checks: readonly Check[], names: readonly string[]): string[] {
+  return names.filter((name) => checks.some((check) => checkAppliesTo(check, name)));
+}
+
 /** The months a check tests: `at`, else from..to (defaults: the whole horizon). */
 function testedMonths(check: Check, months: readonly MonthResult[]): readonly MonthResult[] {
   if (check.at !== null) return months.filter((m) => m.month === check.at);

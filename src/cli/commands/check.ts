@@ -4,7 +4,7 @@
  * Exit 0 when all pass, 1 when any fails, 2 when any plan is invalid.
  */
 import type { Command } from 'commander';
-import { evaluateChecks } from '../../core/checks.js';
+import { evaluateChecks, scenariosChecked } from '../../core/checks.js';
 import type { Simulation } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
 import { nodeAt } from '../../io/yaml-tree.js';
@@ -34,8 +34,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       continue;
     }
     const loaded = file.plan;
-    const simulations = new Map<string, Simulation>([[BASE, simulate(loaded.base)]]);
-    for (const [name, plan] of loaded.scenarios) simulations.set(name, simulate(plan));
+    // only the scenarios some check applies to: the others' results would go unread
+    const byName = new Map([[BASE, loaded.base], ...loaded.scenarios]);
+    const simulations = new Map<string, Simulation>();
+    for (const name of scenariosChecked(loaded.base.checks, [...byName.keys()])) simulations.set(name, simulate(byName.get(name)!));
     const text = file.sources.get(loaded.file) ?? '';
     const checkLines = loaded.base.checks.map((_, i) => {
       const node = nodeAt(loaded.root, ['checks', i]);
