@@ -158,15 +158,17 @@ const growthPctPerMonth = z.optional(growthPct('growth in percent per month: val
  * `value` schema serves the constant, the points and the overrides (schemas hold no parse state).
  */
 function series(description: string, value: ReturnType<typeof num>) {
+  // `start` is `value` with a description of its own: a clone (the registry keys metadata
+  // by instance) that keeps value's check and, in the JSON Schema, its range
+  const start = described(value.clone(), "value in the plan's start month (k = 0)");
+  const range = numberJsonSchema.get(value);
+  if (range !== undefined) numberJsonSchema.set(start, range);
   const overrides = z.optional(
     described(z.record(monthKey, value), 'month (YYYY-MM) -> value that replaces the series value in that month'),
   );
   const shape = described(
     z.strictObject({
-      // A clone, not `value` itself: `planJsonSchema` gives only the number schemas `num`
-      // made their range (numberJsonSchema), so `start` is plain number-or-text in the JSON
-      // Schema, as it has always been (pinned in test/golden/commands/schema.json).
-      start: z.optional(described(value.clone(), "value in the plan's start month (k = 0)")),
+      start: z.optional(start),
       growth_pct_per_year: growthPctPerYear,
       growth_pct_per_month: growthPctPerMonth,
       points: z.optional(

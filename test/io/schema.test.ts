@@ -33,6 +33,17 @@ describe('hashpivot schema', () => {
     expect(validate({ ...data, months: [1] })).toBe(false);
   });
 
+  it("gives a series' start the range of the series' values, as the loader checks it", async () => {
+    const { validate } = await compiledSchema();
+    const data = parse(readText('fixtures/plans/reference.yaml')) as { market: Record<string, unknown> };
+    const withPrice = (start: unknown) => ({ ...data, market: { ...data.market, btc_price_usd: { start, growth_pct_per_year: 10 } } });
+    expect(validate(withPrice(60000))).toBe(true);
+    expect(validate(withPrice('60000'))).toBe(true);
+    // a BTC price must be above 0 (exclusive), and text must be a numeral
+    expect(validate(withPrice(0))).toBe(false);
+    expect(validate(withPrice('sixty thousand'))).toBe(false);
+  });
+
   it('documents every key with a description (hover docs) and units', async () => {
     const { schema } = await compiledSchema();
     const missing: string[] = [];
