@@ -87,10 +87,10 @@ export function nodeIo(): CliIo {
  */
 export function withoutOptimizer<T>(work: () => T): T {
   const v8 = require('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString('--no-opt');
+  v8.setFlagsFromString('--no-turbofan');
   try {
     return work();
   } finally {
-    v8.setFlagsFromString('--opt');
+    v8.setFlagsFromString('--turbofan');
   }
 }
