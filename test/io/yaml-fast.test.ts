@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STARTER_PLAN } from '../../src/io/starter-plan.js';
 import { fastYamlTree } from '../../src/io/yaml-fast.js';
 import { parseYamlTree, type LNode } from '../../src/io/yaml-tree.js';
 
@@ -22,7 +23,8 @@ const PLAN_FILES = [
     .map((f) => join('fixtures/plans', f)),
   '../shared/spec/reference-plan.yaml',
 ];
-const PLANS = PLAN_FILES.map((f) => readFileSync(f, 'utf8'));
+/** every bundled plan, the shared reference plan and the plan `hashpivot init` writes */
+const PLANS = [...PLAN_FILES.map((f) => readFileSync(f, 'utf8')), STARTER_PLAN];
 
 /** The tree without ranges: what the two readers must agree on. */
 function shape(node: LNode | undefined): unknown {
