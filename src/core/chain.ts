@@ -81,14 +81,6 @@ export function blocksInMonth(days: number, blocksPerDay: Decimal, carry: Decima
 }
 
 /**
- * Network reward of the month in BTC: R_k = subsidy of its blocks + fees per block * B_k.
- * Exact, no rounding (not a posting).
- */
-export function monthReward(subsidy: Decimal, feesBtcPerBlock: Decimal, blocks: number): Decimal {
-  return subsidy.plus(feesBtcPerBlock.times(blocks));
-}
-
-/**
  * Hashprice in USD per PH/s per day: R_k / B_k * 144 * price / (network EH/s * 1000).
  * Unrounded; 0 when the month has no blocks or the network hashrate is 0.
  */

@@ -49,7 +49,7 @@ export function marketMonth(input: MarketInput): MarketMonth {
   const { blocks, carry } = blocksInMonth(input.days, input.blocksPerDay, input.blockCarry);
   const { subsidyBtc, halvingHeights } = subsidyTotal(input.height, blocks);
   const feesBtc = input.feesBtcPerBlock.times(blocks);
-  // monthReward(subsidyBtc, fees per block, blocks) with its fees * blocks computed once
+  // the network reward of the month, R_k = subsidy of its blocks + fees per block * B_k
   const rewardBtc = subsidyBtc.plus(feesBtc);
   const btcPerEhs = input.networkEhs.isZero()
     ? ZERO
