@@ -54,9 +54,8 @@ interface PreparedSite {
   readonly price: readonly Decimal[];
   readonly resale: readonly Decimal[] | null;
   readonly takeOrPay: Decimal;
-  readonly opexUsd: Decimal;
-  /** -opexUsd, the site_opex cash line */
-  readonly opexPostingUsd: Decimal;
+  /** site opex, every month */
+  readonly opex: UsdOutflow;
   readonly demandChargeUsd: Decimal;
   readonly curtail: Decimal;
   readonly curtailCredit: Decimal;
@@ -82,9 +81,7 @@ interface Prepared {
   readonly poolKeep: Decimal;
   readonly treasuryFactors: TreasuryPriceFactors;
   /** monthly interest by debt position (charged in the months debtMonth says) */
-  readonly debtInterest: readonly Decimal[];
-  /** -debtInterest, the interest cash lines */
-  readonly debtInterestPosting: readonly Decimal[];
+  readonly debtInterest: readonly UsdOutflow[];
   /** hours of each month as a Decimal (one shared Decimal per month length) */
   readonly hours: readonly Decimal[];
   /** G&A and each recurring cost as monthly outflows (rounded once per distinct value) */
@@ -97,15 +94,19 @@ interface Prepared {
   readonly scheduled: readonly ScheduledTrade[][];
 }
 
-/** A monthly outflow from a series value: roundUsd(value), and its negation for the cash line. */
+/** A cash outflow in USD (rounded to cents) and its cash line, the negation: made once per plan. */
 interface UsdOutflow {
   readonly amount: Decimal;
   readonly posting: Decimal;
 }
 
-function usdOutflow(value: Decimal): UsdOutflow {
-  const amount = roundUsd(value);
+function outflow(amount: Decimal): UsdOutflow {
   return { amount, posting: amount.negated() };
+}
+
+/** The outflow of a monthly series value: rounded to cents. */
+function seriesOutflow(value: Decimal): UsdOutflow {
+  return outflow(roundUsd(value));
 }
 
 function byOffset<T>(months: number): T[][] {
@@ -146,7 +147,6 @@ function prepare(plan: Plan): Prepared {
   const contracts = plan.hosting.map(prepareContract);
   const sites = plan.sites.map((site, index): PreparedSite => {
     const dr = site.power.demandResponse;
-    const opexUsd = siteOpexUsd(site);
     return {
       site,
       merit: meritOrder(batches.filter((b) => b.batch.siteIndex === index)),
@@ -156,8 +156,7 @@ function prepare(plan: Plan): Prepared {
       price: table(site.power.priceUsdPerMwh),
       resale: site.power.resaleUsdPerMwh === null ? null : table(site.power.resaleUsdPerMwh),
       takeOrPay: site.capacityMw.times(pct(site.power.takeOrPayPct)),
-      opexUsd,
-      opexPostingUsd: opexUsd.negated(),
+      opex: outflow(siteOpexUsd(site)),
       demandChargeUsd: demandChargeUsd(site),
       curtail: dr === null ? ZERO : pct(dr.curtailPct),
       curtailCredit: dr === null ? ZERO : dr.creditUsdPerMwh,
@@ -183,7 +182,6 @@ function prepare(plan: Plan): Prepared {
     const at = t.month - plan.start;
     if (at >= 0 && at < n) scheduled[at]!.push(t);
   }
-  const debtInterest = plan.debt.map(debtMonthlyInterestUsd);
   const gpuUtil = plan.hosting.map((c) => (c.kind === 'gpu_cloud' ? table(c.utilizationPct) : null));
   const sellPct = table(plan.treasury.policy.sellProductionPct);
   return {
@@ -202,11 +200,10 @@ function prepare(plan: Plan): Prepared {
     sellFraction: mapRepeats(sellPct, pct),
     poolKeep: poolKeep(plan.mining.poolFeePct),
     treasuryFactors: treasuryPriceFactors(plan.treasury.policy),
-    debtInterest,
-    debtInterestPosting: debtInterest.map((x) => x.negated()),
+    debtInterest: plan.debt.map((d) => outflow(debtMonthlyInterestUsd(d))),
     hours: monthHours(plan.start, n),
-    gAndAOutflow: mapRepeats(table(plan.costs.gAndAUsdPerMonth), usdOutflow),
-    recurringOutflow: plan.costs.recurring.map((r) => mapRepeats(table(r.usdPerMonth), usdOutflow)),
+    gAndAOutflow: mapRepeats(table(plan.costs.gAndAUsdPerMonth), seriesOutflow),
+    recurringOutflow: plan.costs.recurring.map((r) => mapRepeats(table(r.usdPerMonth), seriesOutflow)),
     online,
     retired,
     oneOffs,
@@ -375,11 +372,11 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
     powerCredits = add(powerCredits, credits);
 
     // 7. Site opex
-    if (!ps.opexUsd.isZero()) {
-      cash = cash.minus(ps.opexUsd);
-      cashLines.push({ kind: 'site_opex', subject: site.id, amount_usd: ps.opexPostingUsd });
+    if (!ps.opex.amount.isZero()) {
+      cash = cash.minus(ps.opex.amount);
+      cashLines.push({ kind: 'site_opex', subject: site.id, amount_usd: ps.opex.posting });
     }
-    opex = add(opex, ps.opexUsd);
+    opex = add(opex, ps.opex.amount);
 
     // capacity - reserved - mining; `available` is capacity.minus(reserved)
     const idle = available.minus(dispatch.miningMw);
@@ -405,7 +402,7 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
       power_credits_usd: credits,
       hosting_revenue_usd: siteHostingRevenue,
       available_mw: available,
-      opex_usd: ps.opexUsd,
+      opex_usd: ps.opex.amount,
       mining_energy_cost_usd: siteEnergyCost,
       power_bill: bill,
     });
@@ -444,12 +441,12 @@ function simulateMonth(p: Prepared, i: number, state: LoopState): { result: Mont
   // debt in the spec's order: interest, principal repaid at maturity, principal in at issue
   let interest = ZERO;
   let debtFlows = ZERO;
-  const flows = plan.debt.map((d, di) => ({ d, di, f: debtMonth(d, month, plan.start, p.debtInterest[di]!) }));
+  const flows = plan.debt.map((d, di) => ({ d, di, f: debtMonth(d, month, plan.start, p.debtInterest[di]!.amount) }));
   for (const { d, di, f } of flows) {
     if (f.interestUsd.isZero()) continue;
     cash = cash.minus(f.interestUsd);
     interest = add(interest, f.interestUsd);
-    cashLines.push({ kind: 'interest', subject: d.id, amount_usd: p.debtInterestPosting[di]! });
+    cashLines.push({ kind: 'interest', subject: d.id, amount_usd: p.debtInterest[di]!.posting });
   }
   for (const { d, f } of flows) {
     if (f.principalOutUsd.isZero()) continue;
