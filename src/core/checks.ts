@@ -36,12 +36,9 @@ export function checkAppliesTo(check: Check, scenario: string): boolean {
   return check.scenarios === null || check.scenarios.includes(scenario);
 }
 
-/**
- * The scenarios, of `names` (in their order), that at least one check applies to: the only
- * ones whose simulation the checks read.
- */
-export function scenariosChecked(checks: readonly Check[], names: readonly string[]): string[] {
-  return names.filter((name) => checks.some((check) => checkAppliesTo(check, name)));
+/** Whether any of `checks` applies to a scenario: the only scenarios whose simulation checks read. */
+export function anyCheckAppliesTo(checks: readonly Check[], scenario: string): boolean {
+  return checks.some((check) => checkAppliesTo(check, scenario));
 }
 
 /** The months a check tests: `at`, else from..to (defaults: the whole horizon). */

@@ -4,7 +4,7 @@
  * Exit 0 when all pass, 1 when any fails, 2 when any plan is invalid.
  */
 import type { Command } from 'commander';
-import { evaluateChecks, scenariosChecked } from '../../core/checks.js';
+import { anyCheckAppliesTo, evaluateChecks } from '../../core/checks.js';
 import type { Simulation } from '../../core/results.js';
 import { simulate } from '../../core/simulate.js';
 import { nodeAt } from '../../io/yaml-tree.js';
@@ -35,9 +35,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     }
     const loaded = file.plan;
     // only the scenarios some check applies to: the others' results would go unread
-    const byName = new Map([[BASE, loaded.base], ...loaded.scenarios]);
     const simulations = new Map<string, Simulation>();
-    for (const name of scenariosChecked(loaded.base.checks, [...byName.keys()])) simulations.set(name, simulate(byName.get(name)!));
+    for (const [name, plan] of [[BASE, loaded.base] as const, ...loaded.scenarios]) {
+      if (anyCheckAppliesTo(loaded.base.checks, name)) simulations.set(name, simulate(plan));
+    }
     const text = file.sources.get(loaded.file) ?? '';
     const checkLines = loaded.base.checks.map((_, i) => {
       const node = nodeAt(loaded.root, ['checks', i]);
