@@ -195,9 +195,12 @@ async function evaluateGrid(base: Omit<ChunkJob, 'start' | 'end'>, total: number
     chunks.push({ ...base, start, end, progress: progress !== null });
   }
   const workerUrl = chunkCount > 1 ? sweepWorkerUrl() : null;
-  // worker_threads is loaded only for a parallel sweep: every other command starts faster
-  const Worker = workerUrl === null ? null : (await import('node:worker_threads')).Worker;
-  const started = workerUrl === null || Worker === null ? [] : chunks.slice(1).map((chunk, i) => startWorker(Worker, workerUrl, chunk, onProgress(i + 1)));
+  let started: ReturnType<typeof startWorker>[] = [];
+  if (workerUrl !== null) {
+    // worker_threads is loaded only for a parallel sweep: every other command starts faster
+    const { Worker } = await import('node:worker_threads');
+    started = chunks.slice(1).map((chunk, i) => startWorker(Worker, workerUrl, chunk, onProgress(i + 1)));
+  }
   const fromWorkers = Promise.all(started.map((w) => w.outcome));
   fromWorkers.catch(() => undefined); // awaited below; a rejection while this thread computes is not unhandled
   try {
