@@ -129,5 +129,3 @@ export function compactTable(c: ChalkInstance, header: readonly string[], rows: 
     .map((line) => line.trimEnd())
     .join('\n');
 }
-
-export { oneLine } from './one-line.js';

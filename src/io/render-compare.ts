@@ -23,7 +23,8 @@ import { OUTPUT_DECIMALS } from '../core/results.js';
 import { formatGrouped, formatPlain } from './format-number.js';
 import { num, obj, planJson, stringifyJson, type Json } from './json-text.js';
 import { CSV_LINE_END, csvField } from './render-csv.js';
-import { PERIOD_ADVERBS, PERIOD_TITLES, compactTable, displayNumber, metricDisplay, moneyScale, oneLine, signedRed, unitText } from './display.js';
+import { PERIOD_ADVERBS, PERIOD_TITLES, compactTable, displayNumber, metricDisplay, moneyScale, signedRed, unitText } from './display.js';
+import { oneLine } from './one-line.js';
 import { escapeCode, escapeMd, mdCellText, mdTable } from './markdown.js';
 
 export const COMPARE_SCHEMA = 'hashpivot.compare/1';

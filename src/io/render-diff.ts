@@ -29,11 +29,11 @@ import {
   displayNumber,
   metricDisplay,
   moneyScale,
-  oneLine,
   signedRed,
   unitText,
   withPlus,
 } from './display.js';
+import { oneLine } from './one-line.js';
 import { escapeCode, escapeMd, mdCellText, mdTable } from './markdown.js';
 import { MISSING, csvRecord, periodEntries, periodFields, periodHeader } from './render-compare.js';
 

@@ -31,9 +31,9 @@ import {
   displayNumber,
   metricDisplay,
   moneyScale,
-  oneLine,
   unitText,
 } from './display.js';
+import { oneLine } from './one-line.js';
 import { formatGrouped } from './format-number.js';
 import { groupByMonth } from './render-md.js';
 
