@@ -35,8 +35,9 @@ export interface DebtMonth {
 
 /**
  * A debt's flows in `month` of a plan starting at `start`. Interest = `monthlyInterest`
- * ({@link debtMonthlyInterestUsd}: principal * rate / 100 / 12 rounded to cents), every month from the month after issue (from `start` when issued
- * before it) through maturity, both inclusive. Principal comes in in the issue month (when
+ * ({@link debtMonthlyInterestUsd}: principal * rate / 100 / 12 rounded to cents), every
+ * month from the month after issue (from `start` when issued before it) through maturity,
+ * both inclusive. Principal comes in in the issue month (when
  * `issue` is set) and is repaid in the maturity month. A flat 1/12 of the annual rate is
  * charged whatever the month's length.
  */
